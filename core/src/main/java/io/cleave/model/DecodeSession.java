@@ -1,10 +1,8 @@
 package io.cleave.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -109,8 +107,8 @@ public final class DecodeSession implements AutoCloseable {
         if (all || pending == null) {
             return last.duplicate();
         }
-        NDArray fedMask = step.create(keep, new Shape(fed.length, 1)).toType(DataType.BOOLEAN, false);
-        return NDArrays.where(fedMask, last, pending);
+        NDArray fedMask = step.create(keep, new Shape(fed.length, 1)); // (R, 1): 1 where the row was fed
+        return last.mul(fedMask).add(pending.mul(fedMask.neg().add(1f)));
     }
 
     /**

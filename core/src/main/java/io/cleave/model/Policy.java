@@ -1,6 +1,5 @@
 package io.cleave.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -30,7 +29,7 @@ public final class Policy implements AutoCloseable {
             throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize()
                     + " tokens but the model's vocab_size is " + config.vocabSize());
         }
-        this.manager = Engine.getEngine("PyTorch").newBaseManager();
+        this.manager = TorchRuntime.newManager();
         this.tokenizer = tokenizer;
         this.model = new TransformerLm(config, manager);
         Map<String, NDArray> arrays = new LinkedHashMap<>();
@@ -50,7 +49,7 @@ public final class Policy implements AutoCloseable {
 
     /** A policy with random weights drawn by {@link WeightInit} from {@code seed}. */
     public static Policy initialize(ModelConfig config, Tokenizer tokenizer, long seed) {
-        try (NDManager shapes = Engine.getEngine("PyTorch").newBaseManager();
+        try (NDManager shapes = TorchRuntime.newManager();
                 TransformerLm probe = new TransformerLm(config, shapes)) {
             return new Policy(config, tokenizer, WeightInit.random(probe.expectedShapes(), seed));
         }

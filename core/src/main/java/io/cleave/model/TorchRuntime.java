@@ -1,0 +1,36 @@
+package io.cleave.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Access to DJL's PyTorch engine: loads the native library on first use, hands out managers, and switches
+ * autograd per thread (new threads, Spark task threads included, start with autograd on).
+ */
+public final class TorchRuntime {
+
+    private TorchRuntime() {}
+
+    /** The PyTorch engine, loaded on first call. */
+    public static Engine engine() {
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** A new root manager on the default device. */
+    public static NDManager newManager() {
+        return engine().newBaseManager();
+    }
+
+    /** Turns autograd off in the calling thread (rollout and scoring of old/reference log-probs). */
+    public static void disableGrad() {
+        engine();
+        JniUtils.setGradMode(false);
+    }
+
+    /** Turns autograd on in the calling thread (the update step). */
+    public static void enableGrad() {
+        engine();
+        JniUtils.setGradMode(true);
+    }
+}
