@@ -56,6 +56,14 @@ final class HfConfigJson {
             throw new IllegalArgumentException(source + ": head_dim " + headDim
                     + " differs from hidden_size/num_attention_heads, which is not supported");
         }
+        try {
+            return build(json, source, hidden, heads, qwen2);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelConfig build(Map<String, Object> json, String source, int hidden, int heads, boolean qwen2) {
         return new ModelConfig(
                 requiredInt(json, "vocab_size", source),
                 hidden,

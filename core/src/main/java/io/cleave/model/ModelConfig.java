@@ -113,6 +113,16 @@ public record ModelConfig(
         }
     }
 
+    /**
+     * Reads the fields of a Hugging Face {@code config.json} (Llama or Qwen2).
+     *
+     * @param source file name used in error messages
+     * @throws IllegalArgumentException naming the file and field for an unsupported architecture or a bad value
+     */
+    public static ModelConfig fromHuggingFace(Map<String, Object> json, String source) {
+        return HfConfigJson.read(json, source);
+    }
+
     /** The Hugging Face {@code config.json} fields for this architecture. */
     public Map<String, Object> toHuggingFace() {
         return HfConfigJson.write(this);

@@ -49,10 +49,7 @@ public final class Policy implements AutoCloseable {
 
     /** A policy with random weights drawn by {@link WeightInit} from {@code seed}. */
     public static Policy initialize(ModelConfig config, Tokenizer tokenizer, long seed) {
-        try (NDManager shapes = TorchRuntime.newManager();
-                TransformerLm probe = new TransformerLm(config, shapes)) {
-            return new Policy(config, tokenizer, WeightInit.random(probe.expectedShapes(), seed));
-        }
+        return new Policy(config, tokenizer, WeightInit.random(ParameterShapes.of(config), seed));
     }
 
     /** A policy with the given weights (host arrays by Hugging Face name; every tensor must be present). */

@@ -30,50 +30,50 @@ public final class TransformerLm extends FixedBlock implements AutoCloseable {
     private final RmsNorm finalNorm;
     private final Projection lmHead;
     private final Map<String, Parameter> named = new LinkedHashMap<>();
-    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final Map<String, Shape> shapes;
 
     TransformerLm(ModelConfig config, NDManager manager) {
         this.config = config;
         this.rope = new RotaryEmbedding(manager, config.headDim(), config.maxPositionEmbeddings(), config.ropeTheta());
-        int c = config.hiddenSize();
-        int qOut = config.numAttentionHeads() * config.headDim();
-        int kvOut = config.numKeyValueHeads() * config.headDim();
+        this.shapes = ParameterShapes.of(config);
         embedding = parameter("embed_tokens", Parameter.Type.WEIGHT);
-        register("model.embed_tokens.weight", embedding, config.vocabSize(), c);
+        register("model.embed_tokens.weight", embedding);
         for (int i = 0; i < config.numHiddenLayers(); i++) {
             DecoderLayer layer = addChildBlock("layer" + i, new DecoderLayer(config, rope));
             layers.add(layer);
             String p = "model.layers." + i + ".";
-            register(p + "input_layernorm.weight", layer.inputNorm.weight(), c);
-            registerProjection(p + "self_attn.q_proj", layer.attention.q, qOut, c);
-            registerProjection(p + "self_attn.k_proj", layer.attention.k, kvOut, c);
-            registerProjection(p + "self_attn.v_proj", layer.attention.v, kvOut, c);
-            registerProjection(p + "self_attn.o_proj", layer.attention.o, c, qOut);
-            register(p + "post_attention_layernorm.weight", layer.postAttentionNorm.weight(), c);
-            registerProjection(p + "mlp.gate_proj", layer.mlp.gate, config.intermediateSize(), c);
-            registerProjection(p + "mlp.up_proj", layer.mlp.up, config.intermediateSize(), c);
-            registerProjection(p + "mlp.down_proj", layer.mlp.down, c, config.intermediateSize());
+            register(p + "input_layernorm.weight", layer.inputNorm.weight());
+            registerProjection(p + "self_attn.q_proj", layer.attention.q);
+            registerProjection(p + "self_attn.k_proj", layer.attention.k);
+            registerProjection(p + "self_attn.v_proj", layer.attention.v);
+            registerProjection(p + "self_attn.o_proj", layer.attention.o);
+            register(p + "post_attention_layernorm.weight", layer.postAttentionNorm.weight());
+            registerProjection(p + "mlp.gate_proj", layer.mlp.gate);
+            registerProjection(p + "mlp.up_proj", layer.mlp.up);
+            registerProjection(p + "mlp.down_proj", layer.mlp.down);
         }
         finalNorm = addChildBlock("norm", new RmsNorm(config.rmsNormEps()));
-        register("model.norm.weight", finalNorm.weight(), c);
+        register("model.norm.weight", finalNorm.weight());
         if (config.tieWordEmbeddings()) {
             lmHead = null;
         } else {
             lmHead = addChildBlock("lm_head", new Projection(false));
-            register("lm_head.weight", lmHead.weight(), config.vocabSize(), c);
+            register("lm_head.weight", lmHead.weight());
         }
     }
 
-    private void registerProjection(String prefix, Projection projection, int out, int in) {
-        register(prefix + ".weight", projection.weight(), out, in);
+    private void registerProjection(String prefix, Projection projection) {
+        register(prefix + ".weight", projection.weight());
         if (projection.bias() != null) {
-            register(prefix + ".bias", projection.bias(), out);
+            register(prefix + ".bias", projection.bias());
         }
     }
 
-    private void register(String name, Parameter parameter, long... shape) {
+    private void register(String name, Parameter parameter) {
+        if (!shapes.containsKey(name)) {
+            throw new IllegalStateException("parameter " + name + " is not in ParameterShapes");
+        }
         named.put(name, parameter);
-        shapes.put(name, new Shape(shape));
     }
 
     /** The architecture. */
@@ -88,7 +88,7 @@ public final class TransformerLm extends FixedBlock implements AutoCloseable {
 
     /** The shape each named parameter must have. */
     public Map<String, Shape> expectedShapes() {
-        return Collections.unmodifiableMap(shapes);
+        return shapes;
     }
 
     /** Gives every parameter its first array; the arrays become owned by the model. */
