@@ -55,8 +55,8 @@ final class Attention extends FixedBlock {
         if (cache != null) {
             cache.write(layer, key, value, slot);
             int end = slot + (int) s;
-            key = cache.keys(layer, end); // (B, Hkv, T, D)
-            value = cache.values(layer, end);
+            key = cache.keys(layer, end, x.getManager()); // (B, Hkv, T, D)
+            value = cache.values(layer, end, x.getManager());
         }
         long t = key.getShape().get(2);
         int groups = heads / kvHeads;

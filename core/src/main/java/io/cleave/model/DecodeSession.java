@@ -108,6 +108,7 @@ public final class DecodeSession implements AutoCloseable {
             return last.duplicate();
         }
         NDArray fedMask = step.create(keep, new Shape(fed.length, 1)); // (R, 1): 1 where the row was fed
+        pending.tempAttach(step);
         return last.mul(fedMask).add(pending.mul(fedMask.neg().add(1f)));
     }
 
@@ -120,6 +121,7 @@ public final class DecodeSession implements AutoCloseable {
             throw new IllegalStateException("sample() before any append(): feed the prompts first");
         }
         try (NDManager step = manager.newSubManager()) {
+            pending.tempAttach(step);
             return TokenSampler.draw(step, pending, config, uniforms);
         }
     }

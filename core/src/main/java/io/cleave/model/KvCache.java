@@ -75,14 +75,14 @@ public final class KvCache implements AutoCloseable {
         values[layer].set(new NDIndex(":, :, {}:{}", slot, slot + s), v);
     }
 
-    /** Keys of one layer over slots {@code [0, end)}: {@code (R, Hkv, end, D)}. */
-    NDArray keys(int layer, int end) {
-        return keys[layer].get(new NDIndex(":, :, :{}", end));
+    /** A view of one layer's keys over slots {@code [0, end)}, {@code (R, Hkv, end, D)}, owned by {@code owner}. */
+    NDArray keys(int layer, int end, NDManager owner) {
+        return keys[layer].get(owner, new NDIndex(":, :, :{}", end));
     }
 
-    /** Values of one layer over slots {@code [0, end)}: {@code (R, Hkv, end, D)}. */
-    NDArray values(int layer, int end) {
-        return values[layer].get(new NDIndex(":, :, :{}", end));
+    /** A view of one layer's values over slots {@code [0, end)}, {@code (R, Hkv, end, D)}, owned by {@code owner}. */
+    NDArray values(int layer, int end, NDManager owner) {
+        return values[layer].get(owner, new NDIndex(":, :, :{}", end));
     }
 
     /** Copies every slot of row {@code from} into row {@code to}, in every layer. */
