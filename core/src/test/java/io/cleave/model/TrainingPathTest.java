@@ -116,7 +116,9 @@ class TrainingPathTest {
         }
     }
 
+    /** Resident set size after a full GC, so that Java heap growth does not count as native growth. */
     private static long residentKb() throws IOException {
+        System.gc();
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
