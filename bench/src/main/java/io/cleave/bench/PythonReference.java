@@ -1,0 +1,40 @@
+package io.cleave.bench;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code bench/python/torch_reference.py} (PyTorch eager) on the same model directory and workload, with
+ * OpenBLAS tuning variables unset so PyTorch picks its own kernels, and returns its JSON result.
+ */
+final class PythonReference {
+
+    private PythonReference() {}
+
+    static JsonObject run(String python, Path script, Path model, BenchShape shape) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--model", model.toString(),
+                "--batch", "" + shape.batch(), "--prompt-len", "" + shape.promptLength(),
+                "--new-tokens", "" + shape.newTokens(), "--train-batch", "" + shape.trainBatch(),
+                "--train-len", "" + shape.trainLength(), "--train-steps", "" + shape.trainSteps(),
+                "--threads", "" + shape.threads()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> env = builder.environment();
+        env.remove("OPENBLAS_CORETYPE");
+        env.remove("OPENBLAS_L2_SIZE");
+        env.put("OMP_NUM_THREADS", "" + shape.threads());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IOException("the PyTorch reference failed (exit " + process.exitValue() + "): " + out);
+        }
+        String last = out.substring(out.lastIndexOf('\n') + 1);
+        return JsonParser.parseString(last).getAsJsonObject();
+    }
+}
