@@ -38,7 +38,7 @@ public final class AdvantageEstimators {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static AdvantageEstimator get(String name) {
-        Supplier<AdvantageEstimator> factory = FACTORIES.get(name);
+        Supplier<AdvantageEstimator> factory = name == null ? null : FACTORIES.get(name);
         if (factory == null) {
             throw new IllegalArgumentException("unknown advantage estimator '" + name + "'; known: " + names());
         }

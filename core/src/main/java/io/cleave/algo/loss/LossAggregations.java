@@ -42,7 +42,7 @@ public final class LossAggregations {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static LossAggregation get(String name) {
-        LossAggregation mode = MODES.get(name);
+        LossAggregation mode = name == null ? null : MODES.get(name);
         if (mode == null) {
             throw new IllegalArgumentException("unknown loss aggregation '" + name + "'; known: " + names());
         }

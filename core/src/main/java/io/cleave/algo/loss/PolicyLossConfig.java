@@ -36,14 +36,14 @@ public record PolicyLossConfig(double epsLow, double epsHigh, double dualClip, S
         if (!(dualClip == 0 || (dualClip > 1 && Double.isFinite(dualClip)))) {
             throw new IllegalArgumentException("loss.dual-clip must be 0 (off) or a finite value > 1, got " + dualClip);
         }
-        if (!LossAggregations.names().contains(aggregation)) {
+        if (aggregation == null || !LossAggregations.names().contains(aggregation)) {
             throw new IllegalArgumentException("loss.aggregation must be one of " + LossAggregations.names()
                     + ", got '" + aggregation + "'");
         }
         if (!(klCoef >= 0) || Double.isInfinite(klCoef)) {
             throw new IllegalArgumentException("kl.coef must be finite and >= 0, got " + klCoef);
         }
-        if (!KL_ESTIMATORS.contains(klEstimator)) {
+        if (klEstimator == null || !KL_ESTIMATORS.contains(klEstimator)) {
             throw new IllegalArgumentException("kl.estimator must be one of " + KL_ESTIMATORS + ", got '"
                     + klEstimator + "'");
         }

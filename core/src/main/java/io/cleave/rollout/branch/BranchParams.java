@@ -52,7 +52,7 @@ public record BranchParams(int initialSamples, int budget, int width, double alp
         if (lookahead < 1) {
             throw new IllegalArgumentException("branch.lookahead (k) must be >= 1, got " + lookahead);
         }
-        if (!RULES.contains(rule)) {
+        if (rule == null || !RULES.contains(rule)) {
             throw new IllegalArgumentException("branch.rule must be one of " + RULES + ", got '" + rule + "'");
         }
     }

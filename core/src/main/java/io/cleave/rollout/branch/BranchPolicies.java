@@ -25,7 +25,7 @@ public final class BranchPolicies {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static BranchPolicy create(String name, BranchParams params) {
-        Function<BranchParams, BranchPolicy> factory = FACTORIES.get(name);
+        Function<BranchParams, BranchPolicy> factory = name == null ? null : FACTORIES.get(name);
         if (factory == null) {
             throw new IllegalArgumentException("unknown branch policy '" + name + "'; known: " + names());
         }

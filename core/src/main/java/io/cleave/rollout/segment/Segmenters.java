@@ -29,7 +29,7 @@ public final class Segmenters {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static Segmenter create(String name, SegmenterParams params) {
-        Function<SegmenterParams, Segmenter> factory = FACTORIES.get(name);
+        Function<SegmenterParams, Segmenter> factory = name == null ? null : FACTORIES.get(name);
         if (factory == null) {
             throw new IllegalArgumentException("unknown segmenter '" + name + "'; known: " + names());
         }
