@@ -19,8 +19,11 @@ import java.util.Locale;
  * estimator gpg-prefix, segmenter marker, shared prefixes
  * group q1: 3 trajectories, 4 nodes, rewards [1, 0, 0]
  *   trajectory 0: reward 1, path [0, 1]
- *     node 0 [0,4): 0.0000 0.0000 0.0000 0.0000
+ *     node 0 [0,4): 0.2887 0.2887 0.2887 0.0000
  *     node 1 [4,6): 1.1547 1.1547
+ *   trajectory 1: reward 0, branched from 0 at 4, path [0, 2]
+ *     node 0 [0,4): 0.2887 0.2887 0.2887 0.0000
+ *     node 2 [4,6): -0.5773 -0.5773
  * </pre>
  * Numbers have four decimals; tool-result tokens show 0.
  */

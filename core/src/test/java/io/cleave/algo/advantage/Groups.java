@@ -27,7 +27,12 @@ final class Groups {
     static TrajectoryTree flat(int[] lengths, double... rewards) {
         List<RolloutSample> samples = new ArrayList<>();
         for (int i = 0; i < rewards.length; i++) {
-            samples.add(sample(new int[lengths[i]], -1, 0, rewards[i]));
+            boolean[] policy = new boolean[lengths[i]];
+            Arrays.fill(policy, true);
+            String[] text = new String[lengths[i]];
+            Arrays.fill(text, "x");
+            samples.add(RolloutSample.independent(new int[lengths[i]], policy, new float[lengths[i]], text,
+                    rewards[i]));
         }
         return TrajectoryTreeBuilder.build(samples, samples.stream().map(s -> new int[0]).toList(), true);
     }
