@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param aggregation              {@code loss.aggregation}: a loss aggregation name
  * @param entropyCoef              {@code loss.entropy-coef}, &gt;= 0
  * @param klCoef                   {@code kl.coef}, &gt;= 0 (0 = no KL)
- * @param klEstimator              {@code kl.estimator}: {@code k1} or {@code k3} (in the loss; the reward KL is k1)
+ * @param klEstimator              {@code kl.estimator}: {@code k1} or {@code k3} in the loss; {@code k1} in the reward
  * @param klPlacement              {@code kl.placement}: {@code loss} or {@code reward} (reward needs the
  *                                 {@code reinforce++} estimator)
  * @param dynamicSampling          {@code dynamic-sampling}: keep only groups whose rewards differ
@@ -75,6 +75,10 @@ public record AlgorithmConfig(String segmenter, SegmenterParams segmenterParams,
             throw new IllegalArgumentException("kl.placement = reward needs estimator reinforce++ (the only one with "
                     + "per-token rewards), got estimator " + estimator + "; use kl.placement = loss");
         }
+        if (klPlacement.equals("reward") && klCoef > 0 && !klEstimator.equals("k1")) {
+            throw new IllegalArgumentException("kl.estimator must be k1 when kl.placement = reward (the token reward "
+                    + "is -kl.coef * (logp_old - logp_ref)), got " + klEstimator);
+        }
         if (dynamicSamplingMaxRounds < 1) {
             throw new IllegalArgumentException("dynamic-sampling.max-rounds must be >= 1, got "
                     + dynamicSamplingMaxRounds);
@@ -94,7 +98,10 @@ public record AlgorithmConfig(String segmenter, SegmenterParams segmenterParams,
         }
     }
 
-    /** A copy with one knob changed; the key may be kebab, camelCase or snake_case (see {@link AlgorithmConfigKeys}). */
+    /**
+     * A copy with one knob changed; the key may be kebab, camelCase or snake_case (see
+     * {@link AlgorithmConfigKeys}).
+     */
     public AlgorithmConfig with(String key, String value) {
         return with(Map.of(key, value));
     }

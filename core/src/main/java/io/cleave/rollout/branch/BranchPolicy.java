@@ -34,7 +34,10 @@ public interface BranchPolicy {
      */
     int branches(BranchPoint point, double[] uniforms);
 
-    /** Fresh independent samples to add when every path ended with {@code leaves} leaves: {@code max(0, M - leaves)}. */
+    /**
+     * Fresh independent samples to add when every path ended with {@code leaves} leaves:
+     * {@code max(0, M - leaves)}.
+     */
     default int topUp(int leaves) {
         return Math.max(0, budget() - leaves);
     }

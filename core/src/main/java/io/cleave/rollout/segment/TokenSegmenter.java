@@ -2,7 +2,10 @@ package io.cleave.rollout.segment;
 
 import java.util.stream.IntStream;
 
-/** {@code token}: every policy token is its own macro-action (K = |output|); environment tokens attach to the one before. */
+/**
+ * {@code token}: every policy token is its own macro-action (K = |output|); environment tokens attach to the one
+ * before.
+ */
 final class TokenSegmenter implements Segmenter {
 
     @Override

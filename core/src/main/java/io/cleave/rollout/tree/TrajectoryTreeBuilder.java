@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * can be shared and shared prefix tokens count in every trajectory that contains them.
  *
  * <p>Validation: a parent must come before its child in the list; the shared prefix must be equal token for token
- * (and in its policy mask); with sharing, the branch position must be a policy token in the child and, unless it is
- * the parent's end, in the parent. Errors name the sample.
+ * (and in its policy mask); with sharing, a branch position other than 0 must be a policy token in the child and,
+ * unless it is the parent's end, in the parent (macro-actions never start with a tool result). Errors name the
+ * sample.
  */
 public final class TrajectoryTreeBuilder {
 
@@ -88,11 +89,14 @@ public final class TrajectoryTreeBuilder {
                         + ", policy " + child.policyMask()[t] + " vs " + parent.policyMask()[t] + ")");
             }
         }
-        if (sharePrefixes && !child.policyMask()[bp]) {
+        if (!sharePrefixes || bp == 0) {
+            return;
+        }
+        if (!child.policyMask()[bp]) {
             throw new IllegalArgumentException("sample " + i + ": branchPos " + bp
                     + " falls on a tool-result token; a branch must start with a policy token");
         }
-        if (sharePrefixes && bp < parent.length() && !parent.policyMask()[bp]) {
+        if (bp < parent.length() && !parent.policyMask()[bp]) {
             throw new IllegalArgumentException("sample " + i + ": branchPos " + bp + " falls on a tool-result token"
                     + " of parent sample " + p + "; a macro-action cannot start there");
         }

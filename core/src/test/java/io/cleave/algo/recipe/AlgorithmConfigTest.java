@@ -70,6 +70,9 @@ class AlgorithmConfigTest {
                 () -> AlgorithmConfig.defaults().with(Map.of("kl.coef", "0.1", "kl.placement", "reward")))
                 .getMessage();
         assertTrue(message.startsWith("kl.placement = reward needs estimator reinforce++"), message);
+        String estimator = assertThrows(IllegalArgumentException.class,
+                () -> Recipes.get("reinforce++").with("kl.estimator", "k3")).getMessage();
+        assertTrue(estimator.startsWith("kl.estimator must be k1 when kl.placement = reward"), estimator);
     }
 
     @Test
