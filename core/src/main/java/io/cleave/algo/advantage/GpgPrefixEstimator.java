@@ -1,0 +1,43 @@
+package io.cleave.algo.advantage;
+
+import io.cleave.rollout.tree.TrajectoryTree;
+
+/**
+ * {@code gpg-prefix}: GPG's calibrated advantage, ARPO's "hard" attribution.
+ *
+ * <p>Leaf rewards are group-normalised as in GRPO, {@code Ahat_i = (r_i - mean) / (std + 1e-6)} (unbiased std, 0
+ * for a group of one); each node then gets the mean normalised advantage of the leaves below it,
+ * {@code A(node) = mean_{i passes through node} Ahat_i}, and every policy token of the node gets {@code A(node)}.
+ * A shared prefix node thus averages over all its continuations; a node after a branch point keeps its own. Without
+ * shared nodes this is exactly GRPO.
+ */
+final class GpgPrefixEstimator implements AdvantageEstimator {
+
+    @Override
+    public String name() {
+        return "gpg-prefix";
+    }
+
+    @Override
+    public float[][][] estimate(AdvantageInput input) {
+        float[][][] out = new float[input.groups().size()][][];
+        for (int g = 0; g < out.length; g++) {
+            TrajectoryTree tree = input.groups().get(g);
+            double[] leaf = GroupStats.grpo(tree.rewards());
+            int[][] leaves = tree.leavesBelow();
+            double[] node = new double[leaves.length];
+            for (int id = 0; id < node.length; id++) {
+                double sum = 0;
+                for (int i : leaves[id]) {
+                    sum += leaf[i];
+                }
+                node[id] = sum / leaves[id].length;
+            }
+            out[g] = new float[tree.size()][];
+            for (int i = 0; i < tree.size(); i++) {
+                out[g][i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package io.cleave.algo.advantage;
+
+import io.cleave.rollout.tree.TrajectoryTree;
+import java.util.function.UnaryOperator;
+
+/**
+ * Estimators that give one advantage per trajectory, computed from the group's rewards alone, to every policy
+ * token of that trajectory: {@code grpo}, {@code dr-grpo}, {@code rloo}. Branched rows count as separate
+ * trajectories (ARPO's "soft" attribution).
+ */
+final class TrajectoryLevelEstimator implements AdvantageEstimator {
+
+    private final String name;
+    private final UnaryOperator<double[]> advantages;
+
+    /**
+     * @param name       registry name
+     * @param advantages group rewards {@code (n)} to per-trajectory advantages {@code (n)}
+     */
+    TrajectoryLevelEstimator(String name, UnaryOperator<double[]> advantages) {
+        this.name = name;
+        this.advantages = advantages;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public float[][][] estimate(AdvantageInput input) {
+        float[][][] out = new float[input.groups().size()][][];
+        for (int g = 0; g < out.length; g++) {
+            TrajectoryTree tree = input.groups().get(g);
+            double[] a = advantages.apply(tree.rewards());
+            out[g] = new float[tree.size()][];
+            for (int i = 0; i < tree.size(); i++) {
+                out[g][i] = TokenAdvantages.constant(tree.trajectories().get(i), a[i]);
+            }
+        }
+        return out;
+    }
+}
