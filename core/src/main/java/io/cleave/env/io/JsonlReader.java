@@ -121,12 +121,12 @@ public final class JsonlReader {
         throw new RowException("field '" + field + "' must be an integer, got " + value);
     }
 
-    /** " (error at column N)" when the parser's message names a column, else "". */
+    /** " (near column N)" when the parser's message names a column, else "". */
     private static String column(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             Matcher m = t.getMessage() == null ? null : COLUMN.matcher(t.getMessage());
             if (m != null && m.find()) {
-                return " (error at column " + m.group(1) + ")";
+                return " (near column " + m.group(1) + ")";
             }
         }
         return "";

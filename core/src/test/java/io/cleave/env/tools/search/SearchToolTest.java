@@ -105,7 +105,7 @@ class SearchToolTest {
         assertEquals(List.of("a", "d"), rows.rows().stream().map(CorpusDocument::id).toList());
         assertEquals(List.of(
                 corpus + ":2: field 'text' is missing",
-                corpus + ":3: not valid JSON (error at column 1)",
+                corpus + ":3: not valid JSON (near column 1)",
                 corpus + ":5: duplicate id 'a'",
                 corpus + ":6: not a JSON object",
                 corpus + ":7: field 'id' is blank",
