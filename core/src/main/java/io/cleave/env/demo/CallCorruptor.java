@@ -22,7 +22,10 @@ final class CallCorruptor {
 
     private CallCorruptor() {}
 
-    /** A wrong call: one binary operator replaced by another, or the query replaced by another seen name. */
+    /**
+     * A wrong call: one binary operator replaced by another (or {@code +1} appended when there is none); for a
+     * query, another capitalised name seen so far, or else the vague first line of {@code seen} (the question).
+     */
     static String wrongCall(String tool, String argument, String seen, Random rnd) {
         if (tool.equals(CALC)) {
             List<Integer> at = new ArrayList<>();
@@ -45,8 +48,11 @@ final class CallCorruptor {
                 names.add(m.group());
             }
         }
-        return names.isEmpty() ? new StringBuilder(argument).reverse().toString()
-                : names.get(rnd.nextInt(names.size()));
+        if (!names.isEmpty()) {
+            return names.get(rnd.nextInt(names.size()));
+        }
+        String vague = seen.lines().findFirst().orElse("").replace("?", "").strip();
+        return vague.isEmpty() ? argument : vague;
     }
 
     /** A slip: one number moved by 1 to 3 (never below 0), or one letter of a query replaced by another. */

@@ -65,15 +65,15 @@ public final class ToolEnvironment implements AutoCloseable {
      * Runs the tool call that {@code trajectorySoFar} (the text after the prompt, ending with a closing tool tag)
      * ends with.
      *
-     * @throws IllegalArgumentException if the text ends with no tool call at all (an answer, or no stop string):
-     *     the caller must not call a tool there
+     * @throws IllegalArgumentException if the text ends with no tool call at all (with {@code </answer>}, or with
+     *     no stop string): the caller must not call a tool there
      */
     public StepResult step(String trajectorySoFar) {
         Detection detection = protocol.detect(trajectorySoFar);
         if (detection instanceof Detection.ToolCall call) {
             return call(call.tool(), call.argument(), trajectorySoFar);
         }
-        if (detection instanceof Detection.Malformed bad) {
+        if (detection instanceof Detection.Malformed bad && !bad.tool().equals(Tags.ANSWER)) {
             return error(bad.tool(), "", Status.MALFORMED_CALL, bad.reason());
         }
         throw new IllegalArgumentException("the trajectory does not end with a tool call (" + detection + ")");

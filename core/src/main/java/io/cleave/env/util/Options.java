@@ -25,11 +25,6 @@ public final class Options {
         return new Options(Collections.unmodifiableMap(new TreeMap<>(values)));
     }
 
-    /** No options. */
-    public static Options empty() {
-        return of(Map.of());
-    }
-
     /**
      * Returns this, after checking that every key is either in {@code allowed} or starts with one of
      * {@code allowedPrefixes}; otherwise throws {@link IllegalArgumentException} listing the allowed keys.

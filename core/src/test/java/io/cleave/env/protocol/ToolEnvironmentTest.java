@@ -79,6 +79,7 @@ class ToolEnvironmentTest {
             assertEquals("<result>error: (/calc) without (calc)</result>", malformed.text());
             assertEquals(Status.MALFORMED_CALL, malformed.status());
             assertThrows(IllegalArgumentException.class, () -> env.step("<answer>1</answer>"));
+            assertThrows(IllegalArgumentException.class, () -> env.step("1</answer>"));
         }
     }
 
