@@ -139,6 +139,12 @@ public final class DecodeSession implements AutoCloseable {
         started[to] = true;
     }
 
+    /** Empties row {@code row} so that it can start a new sequence (its old cache slots are never attended again). */
+    public void reset(int row) {
+        slots.clearRow(row);
+        started[row] = false;
+    }
+
     @Override
     public void close() {
         manager.close();

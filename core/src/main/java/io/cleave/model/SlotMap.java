@@ -52,6 +52,12 @@ final class SlotMap {
         writePointer = end;
     }
 
+    /** Forgets every slot of {@code row}: it starts again at position 0. */
+    void clearRow(int row) {
+        Arrays.fill(valid[row], false);
+        nextPosition[row] = 0;
+    }
+
     /** Makes row {@code to} an exact copy of row {@code from}. */
     void copyRow(int from, int to) {
         System.arraycopy(valid[from], 0, valid[to], 0, valid[from].length);
