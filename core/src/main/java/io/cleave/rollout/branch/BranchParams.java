@@ -56,4 +56,9 @@ public record BranchParams(int initialSamples, int budget, int width, double alp
             throw new IllegalArgumentException("branch.rule must be one of " + RULES + ", got '" + rule + "'");
         }
     }
+
+    /** A copy with other N and M. */
+    public BranchParams withSamples(int n, int m) {
+        return new BranchParams(n, m, width, alpha, beta, tau, lookahead, rule);
+    }
 }

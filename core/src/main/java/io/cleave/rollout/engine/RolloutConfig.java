@@ -5,7 +5,7 @@ import io.cleave.model.SamplingConfig;
 /**
  * How trajectories are sampled.
  *
- * @param sampling temperature, top-k and top-p of every policy token
+ * @param sampling temperature (0 = greedy, for evaluation), top-k and top-p of every policy token
  * @param maxNewTokens most tokens (policy and tool results) a trajectory may have after its prompt
  * @param runSeed base of every random draw, mixed with (iteration, prompt id, branch id)
  */
@@ -15,9 +15,6 @@ public record RolloutConfig(SamplingConfig sampling, int maxNewTokens, long runS
     public RolloutConfig {
         if (sampling == null) {
             throw new IllegalArgumentException("rollout sampling must be set");
-        }
-        if (sampling.greedy()) {
-            throw new IllegalArgumentException("rollout.temperature must be > 0 for RL rollouts (0 is greedy)");
         }
         if (maxNewTokens <= 0) {
             throw new IllegalArgumentException("rollout.max-new-tokens must be > 0, got " + maxNewTokens);

@@ -21,6 +21,11 @@ import io.cleave.optim.AdamW;
 import io.cleave.optim.AdamWConfig;
 import io.cleave.optim.Gradients;
 import io.cleave.tokenizer.CharTokenizer;
+import io.cleave.model.io.ModelDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +40,21 @@ final class TinyAgent {
 
     private TinyAgent() {}
 
+    /** Where the trained fixture is kept between test JVMs of one build (delete it to retrain). */
+    private static final Path CACHE = Path.of("target", "tiny-agent-v1");
+
     static synchronized Policy policy() {
         if (policy == null) {
-            policy = train();
+            if (Files.exists(CACHE.resolve("config.json"))) {
+                policy = ModelDirectory.load(CACHE);
+            } else {
+                policy = train();
+                try {
+                    ModelDirectory.save(policy, CACHE, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         return policy;
     }
