@@ -1,5 +1,6 @@
 package io.cleave.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -24,12 +25,12 @@ public final class Policy implements AutoCloseable {
     private final TransformerLm model;
     private final Tokenizer tokenizer;
 
-    private Policy(ModelConfig config, Tokenizer tokenizer, Map<String, float[]> weights) {
+    private Policy(ModelConfig config, Tokenizer tokenizer, Map<String, float[]> weights, Device device) {
         if (tokenizer.vocabSize() > config.vocabSize()) {
             throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize()
                     + " tokens but the model's vocab_size is " + config.vocabSize());
         }
-        this.manager = TorchRuntime.newManager();
+        this.manager = device == null ? TorchRuntime.newManager() : TorchRuntime.newManager(device);
         this.tokenizer = tokenizer;
         this.model = new TransformerLm(config, manager);
         Map<String, NDArray> arrays = new LinkedHashMap<>();
@@ -49,12 +50,18 @@ public final class Policy implements AutoCloseable {
 
     /** A policy with random weights drawn by {@link WeightInit} from {@code seed}. */
     public static Policy initialize(ModelConfig config, Tokenizer tokenizer, long seed) {
-        return new Policy(config, tokenizer, WeightInit.random(ParameterShapes.of(config), seed));
+        return new Policy(config, tokenizer, WeightInit.random(ParameterShapes.of(config), seed), null);
     }
 
     /** A policy with the given weights (host arrays by Hugging Face name; every tensor must be present). */
     public static Policy withWeights(ModelConfig config, Tokenizer tokenizer, Map<String, float[]> weights) {
-        return new Policy(config, tokenizer, weights);
+        return new Policy(config, tokenizer, weights, null);
+    }
+
+    /** A policy with the given weights on {@code device} (an executor's GPU, say). */
+    public static Policy withWeights(ModelConfig config, Tokenizer tokenizer, Map<String, float[]> weights,
+            Device device) {
+        return new Policy(config, tokenizer, weights, device);
     }
 
     /** The architecture. */

@@ -1,5 +1,6 @@
 package io.cleave.model;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
@@ -20,6 +21,11 @@ public final class TorchRuntime {
     /** A new root manager on the default device. */
     public static NDManager newManager() {
         return engine().newBaseManager();
+    }
+
+    /** A new root manager on {@code device}. */
+    public static NDManager newManager(Device device) {
+        return engine().newBaseManager(device);
     }
 
     /** Turns autograd off in the calling thread (rollout and scoring of old/reference log-probs). */

@@ -54,6 +54,11 @@ public final class ModelDirectory {
         return Policy.withWeights(config, tokenizer, weights);
     }
 
+    /** Reads only the weights of the model in {@code dir} (host arrays by Hugging Face name). */
+    public static Map<String, float[]> readWeights(Path dir) {
+        return SafetensorsWeights.read(dir, readConfig(dir));
+    }
+
     /** Loads only the architecture of the model in {@code dir}. */
     public static ModelConfig readConfig(Path dir) {
         Path file = dir.resolve("config.json");

@@ -1,0 +1,25 @@
+package io.cleave.spark.train;
+
+import io.cleave.train.TrainingRow;
+import java.util.List;
+
+/**
+ * What the Spark phases of one iteration hand to the driver's update.
+ *
+ * @param rows training rows in the single-process trainer's order (prompt order, then sample index)
+ * @param prompts prompt groups kept
+ * @param trajectories trajectories kept
+ * @param meanReward mean reward over kept trajectories
+ * @param accuracy fraction of kept trajectories answered right
+ * @param formatValid fraction of kept trajectories following the protocol
+ * @param meanToolCalls tool calls per kept trajectory
+ * @param sampledTokens policy tokens sampled in this iteration (all rounds, shared prefixes once)
+ * @param maxWeightLoads the most times any executor JVM loaded this iteration's weights version
+ * @param executors distinct executor JVMs that rolled out
+ * @param broadcastBytes bytes of the weights broadcast
+ * @param rolloutSeconds wall time of the rollout phase
+ * @param advantageSeconds wall time of the Spark SQL advantage phase and collection
+ */
+public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
+        double accuracy, double formatValid, double meanToolCalls, long sampledTokens, long maxWeightLoads,
+        int executors, long broadcastBytes, double rolloutSeconds, double advantageSeconds) {}

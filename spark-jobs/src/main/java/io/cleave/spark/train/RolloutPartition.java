@@ -1,0 +1,96 @@
+package io.cleave.spark.train;
+
+import ai.djl.Device;
+import io.cleave.algo.recipe.AlgorithmConfig;
+import io.cleave.env.protocol.ToolEnvironment;
+import io.cleave.model.TorchRuntime;
+import io.cleave.rollout.engine.PromptRollout;
+import io.cleave.rollout.engine.PromptSpec;
+import io.cleave.rollout.engine.RolloutEngine;
+import io.cleave.rollout.tree.RolloutSample;
+import io.cleave.rollout.tree.TrajectoryTree;
+import io.cleave.rollout.tree.TrajectoryTreeBuilder;
+import io.cleave.spark.rows.TrajectoryRow;
+import io.cleave.spark.rows.TrajectoryRows;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.resource.ResourceInformation;
+
+/**
+ * The executor side of one iteration: rolls out a partition's prompts in one batched decode with the JVM's cached
+ * policy (autograd off in the task thread, on the task's GPU when Spark assigned one), cuts each prompt's
+ * trajectories into macro-actions and returns them as rows with their tree node ids.
+ */
+final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, RolloutRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JobSpec spec;
+    private final Broadcast<WeightsPayload> weights;
+    private final long iteration;
+
+    RolloutPartition(JobSpec spec, Broadcast<WeightsPayload> weights, long iteration) {
+        this.spec = spec;
+        this.weights = weights;
+        this.iteration = iteration;
+    }
+
+    @Override
+    public Iterator<RolloutRecord> call(Iterator<PromptTask> prompts) {
+        List<PromptTask> tasks = new ArrayList<>();
+        prompts.forEachRemaining(tasks::add);
+        if (tasks.isEmpty()) {
+            return List.<RolloutRecord>of().iterator();
+        }
+        TorchRuntime.disableGrad();
+        WeightsPayload payload = weights.value();
+        AlgorithmConfig algorithm = spec.algorithmConfig();
+        ToolEnvironment env = ExecutorEnvironments.of(spec);
+        List<PromptSpec> specs = tasks.stream().map(PromptTask::spec).toList();
+        List<PromptRollout> rollouts = ExecutorPolicyCache.withPolicy(spec, payload, device(), policy ->
+                new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
+                        .run(specs, iteration));
+        String executor = executorId();
+        long loads = ExecutorPolicyCache.loads(payload.version());
+        List<RolloutRecord> out = new ArrayList<>();
+        for (int p = 0; p < rollouts.size(); p++) {
+            PromptRollout rollout = rollouts.get(p);
+            TrajectoryTree tree = TrajectoryTreeBuilder.build(rollout.samples(), algorithm.newSegmenter());
+            List<TrajectoryRow> rows = TrajectoryRows.fromTree((int) iteration, rollout.spec().promptId(), tree,
+                    rollout.oldLogProbs().toArray(new float[0][]), null);
+            for (int s = 0; s < rows.size(); s++) {
+                RolloutSample sample = rollout.samples().get(s);
+                long sampled = 0;
+                for (int i = sample.branchPos(); i < sample.tokens().length; i++) {
+                    sampled += sample.policyMask()[i] ? 1 : 0;
+                }
+                out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s), rollout.rewards().get(s).correct(),
+                        rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), sampled,
+                        rollout.texts().get(s), executor, loads));
+            }
+        }
+        return out.iterator();
+    }
+
+    /** The GPU Spark assigned to this task, when it assigned one; else the default device. */
+    private static Device device() {
+        TaskContext context = TaskContext.get();
+        if (context == null) {
+            return null;
+        }
+        ResourceInformation gpu = context.resources().get("gpu").getOrElse(() -> null);
+        return gpu == null || gpu.addresses().length == 0 ? null : Device.gpu(Integer.parseInt(gpu.addresses()[0]));
+    }
+
+    private static String executorId() {
+        SparkEnv env = SparkEnv.get();
+        String id = env == null ? "local" : env.executorId();
+        return id + "@" + ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

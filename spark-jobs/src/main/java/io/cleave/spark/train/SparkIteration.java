@@ -1,0 +1,139 @@
+package io.cleave.spark.train;
+
+import io.cleave.rollout.engine.PromptSpec;
+import io.cleave.spark.advantage.SparkAdvantages;
+import io.cleave.spark.rows.TrajectoryRow;
+import io.cleave.train.PromptSchedule;
+import io.cleave.train.TrainingRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The Spark phases of one training iteration: prompts fanned out over executors ({@code mapPartitions}, one
+ * batched rollout per partition), dynamic-sampling rounds, advantages by Spark SQL over the shared-prefix groups,
+ * trajectories appended to Parquet, and the training rows collected for the driver's update. Job descriptions
+ * name the iteration and phase, so the Spark UI reads like the training loop.
+ */
+final class SparkIteration {
+
+    private final SparkSession spark;
+    private final JavaSparkContext jsc;
+    private final JobSpec spec;
+    private final PromptSchedule schedule;
+    private final String trajectoriesPath;
+
+    SparkIteration(SparkSession spark, JobSpec spec, PromptSchedule schedule, String trajectoriesPath) {
+        this.spark = spark;
+        this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.spec = spec;
+        this.schedule = schedule;
+        this.trajectoriesPath = trajectoriesPath;
+    }
+
+    /**
+     * Runs rollout and advantage phases of iteration {@code iteration} for {@code promptCount} prompts from
+     * {@code cursor[0]} (advanced past every prompt used).
+     */
+    IterationOutcome run(long iteration, Broadcast<WeightsPayload> weights, long[] cursor, int promptCount,
+            int partitions) {
+        var algorithm = spec.algorithmConfig();
+        long t0 = System.nanoTime();
+        int rounds = algorithm.dynamicSampling() ? algorithm.dynamicSamplingMaxRounds() : 1;
+        List<PromptSpec> kept = new ArrayList<>();
+        List<RolloutRecord> keptRecords = new ArrayList<>();
+        long sampled = 0;
+        long maxLoads = 0;
+        Set<String> executors = new HashSet<>();
+        for (int round = 0; round < rounds && kept.size() < promptCount; round++) {
+            List<PromptSpec> prompts = schedule.batch(cursor[0], promptCount - kept.size());
+            cursor[0] += prompts.size();
+            List<PromptTask> tasks = new ArrayList<>();
+            for (int i = 0; i < prompts.size(); i++) {
+                tasks.add(PromptTask.of(i, prompts.get(i)));
+            }
+            jsc.setJobDescription("iteration " + iteration + ": rollout (round " + (round + 1) + ")");
+            JavaRDD<RolloutRecord> records = jsc.parallelize(tasks, Math.min(partitions, tasks.size()))
+                    .mapPartitions(new RolloutPartition(spec, weights, iteration));
+            List<RolloutRecord> collected = records.collect();
+            Map<Integer, double[]> rewardRange = new HashMap<>();
+            for (RolloutRecord r : collected) {
+                sampled += r.sampledTokens();
+                maxLoads = Math.max(maxLoads, r.weightLoads());
+                executors.add(r.executor());
+                double reward = r.row().getReward();
+                rewardRange.merge(r.order(), new double[] {reward, reward},
+                        (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+            Map<Integer, Integer> renumber = new HashMap<>();
+            for (int i = 0; i < prompts.size(); i++) {
+                double[] range = rewardRange.get(i);
+                if (!algorithm.dynamicSampling() || range[0] < range[1]) {
+                    renumber.put(i, kept.size());
+                    kept.add(prompts.get(i));
+                }
+            }
+            for (RolloutRecord r : collected) {
+                Integer order = renumber.get(r.order());
+                if (order != null) {
+                    keptRecords.add(new RolloutRecord(order, r.row(), r.correct(), r.formatValid(), r.toolCalls(),
+                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads()));
+                }
+            }
+        }
+        long t1 = System.nanoTime();
+        List<TrainingRow> rows = advantages(iteration, kept, keptRecords);
+        long t2 = System.nanoTime();
+        int n = Math.max(1, keptRecords.size());
+        return new IterationOutcome(rows, kept.size(), keptRecords.size(),
+                keptRecords.stream().mapToDouble(r -> r.row().getReward()).sum() / n,
+                keptRecords.stream().filter(RolloutRecord::correct).count() / (double) n,
+                keptRecords.stream().filter(RolloutRecord::formatValid).count() / (double) n,
+                keptRecords.stream().mapToInt(RolloutRecord::toolCalls).sum() / (double) n, sampled, maxLoads,
+                executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    /**
+     * Advantages by Spark SQL over the kept trajectories, written to Parquet with them, then collected as training
+     * rows ordered as the single-process trainer orders them.
+     */
+    private List<TrainingRow> advantages(long iteration, List<PromptSpec> kept, List<RolloutRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL)");
+        List<TrajectoryRow> trajectoryRows = records.stream().map(RolloutRecord::row).toList();
+        Dataset<TrajectoryRow> trajectories = spark.createDataset(jsc.parallelize(trajectoryRows,
+                Math.max(1, Math.min(jsc.defaultParallelism(), kept.size()))).rdd(), Encoders.bean(TrajectoryRow.class));
+        Dataset<Row> withAdvantages = SparkAdvantages.compute(trajectories, spec.algorithmConfig().estimator(),
+                spec.algorithmConfig().rewardKlCoef()).persist(StorageLevel.MEMORY_AND_DISK());
+        jsc.setJobDescription("iteration " + iteration + ": trajectories to Parquet");
+        withAdvantages.withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
+                .partitionBy("iteration").parquet(trajectoriesPath);
+        jsc.setJobDescription("iteration " + iteration + ": collect rows for the update");
+        List<Row> collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
+                TrajectoryRow.TOKENS, TrajectoryRow.POLICY_MASK, TrajectoryRow.OLD_LOGP, TrajectoryRow.TOKEN_NODE,
+                SparkAdvantages.ADVANTAGES).collectAsList();
+        withAdvantages.unpersist();
+        return TrainingRows.ordered(kept, collected);
+    }
+
+    /** Sorting helper exposed for tests. */
+    static Comparator<Row> byPromptThenSample(Map<String, Integer> order) {
+        return Comparator.<Row>comparingInt(r -> order.get(r.getString(0))).thenComparingInt(r -> r.getInt(1));
+    }
+}

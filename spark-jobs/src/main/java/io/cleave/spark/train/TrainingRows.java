@@ -1,0 +1,79 @@
+package io.cleave.spark.train;
+
+import io.cleave.rollout.engine.PromptSpec;
+import io.cleave.train.TrainingRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * Collected rows {@code (promptId, sampleIndex, tokens, policyMask, oldLogp, tokenNode, advantages)} turned into the
+ * core trainer's {@link TrainingRow}s, in prompt order then sample order, with macro-action ids made unique across
+ * the batch exactly as the single-process trainer makes them.
+ */
+final class TrainingRows {
+
+    private TrainingRows() {}
+
+    static List<TrainingRow> ordered(List<PromptSpec> prompts, List<Row> collected) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            order.put(prompts.get(i).promptId(), i);
+        }
+        List<Row> sorted = new ArrayList<>(collected);
+        sorted.sort(SparkIteration.byPromptThenSample(order));
+        int[] nodeCount = new int[prompts.size()];
+        for (Row r : sorted) {
+            int p = order.get(r.getString(0));
+            for (int node : intArray(r.getList(5))) {
+                nodeCount[p] = Math.max(nodeCount[p], node + 1);
+            }
+        }
+        int[] base = new int[prompts.size()];
+        for (int p = 1; p < prompts.size(); p++) {
+            base[p] = base[p - 1] + nodeCount[p - 1];
+        }
+        List<TrainingRow> rows = new ArrayList<>(sorted.size());
+        for (Row r : sorted) {
+            int p = order.get(r.getString(0));
+            int[] prompt = prompts.get(p).promptTokens();
+            int[] tokens = intArray(r.getList(2));
+            int[] sequence = new int[prompt.length + tokens.length];
+            System.arraycopy(prompt, 0, sequence, 0, prompt.length);
+            System.arraycopy(tokens, 0, sequence, prompt.length, tokens.length);
+            int[] nodes = intArray(r.getList(5));
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] += base[p];
+            }
+            rows.add(new TrainingRow(sequence, prompt.length, boolArray(r.getList(3)), floatArray(r.getList(4)),
+                    floatArray(r.getList(6)), nodes));
+        }
+        return rows;
+    }
+
+    private static int[] intArray(List<Object> values) {
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) values.get(i)).intValue();
+        }
+        return out;
+    }
+
+    private static float[] floatArray(List<Object> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) values.get(i)).floatValue();
+        }
+        return out;
+    }
+
+    private static boolean[] boolArray(List<Object> values) {
+        boolean[] out = new boolean[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Boolean) values.get(i);
+        }
+        return out;
+    }
+}

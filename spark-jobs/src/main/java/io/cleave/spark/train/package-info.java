@@ -1,0 +1,6 @@
+/**
+ * The Spark training job: weights broadcast per version, rollout and beaming fanned out over executors with a
+ * per-JVM policy cache, advantages by Spark SQL over shared-prefix groups, the update on the driver, metrics,
+ * trajectories as Parquet, and atomic checkpoints with resume.
+ */
+package io.cleave.spark.train;
