@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * ordered by group id then sample index: {@code {"promptId": ..., "sampleIndex": ..., "reward": ...,
  * "advantages": [...]}}. Without a master from {@code spark-submit} it runs on {@code local[*]}. Bad input (missing
  * or malformed file, unknown estimator, existing output) prints one {@code error: } line naming it and exits with
- * code 2 before Spark starts.
+ * code 2 before Spark starts. Kryo with {@link CleaveKryoRegistrator} is the serializer unless {@code spark.serializer}
+ * is set.
  */
 @Command(name = "advantages-job", mixinStandardHelpOptions = true,
         description = "Per-token advantages of an advantages-JSON batch, computed with Spark SQL.")
@@ -86,19 +87,22 @@ public final class AdvantagesJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkAdvantageEstimators.get(estimator);
+        String name = SparkAdvantageEstimators.get(estimator).name();
         AdvantagesRequest request = AdvantagesBatchFile.read(input);
         if (Files.exists(output)) {
             throw new UserException(output + ": output directory already exists");
         }
-        SparkConf conf = CleaveKryoRegistrator.configure(new SparkConf(), false);
+        SparkConf conf = new SparkConf();
+        if (!conf.contains("spark.serializer")) {
+            CleaveKryoRegistrator.configure(conf, false);
+        }
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
         SparkSession spark = SparkSession.builder().appName("cleave-advantages").config(conf).getOrCreate();
         try {
-            long written = write(spark, request, estimator, output);
-            LOG.info("{}: wrote {} advantages of {} trajectories to {}", input, estimator, written, output);
+            long written = write(spark, request, name, output);
+            LOG.info("{}: wrote {} advantages of {} trajectories to {}", input, name, written, output);
         } finally {
             spark.stop();
         }
