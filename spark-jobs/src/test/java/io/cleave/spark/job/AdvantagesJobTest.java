@@ -30,7 +30,8 @@ class AdvantagesJobTest {
                 {"tokens": [1, 2, 3], "reward": 1},
                 {"tokens": [1, 2, 4, 5], "parent": 0, "branch_pos": 2, "reward": 0},
                 {"tokens": [6], "reward": 0.5}]},
-              {"id": "q2", "samples": [{"tokens": [7, 8], "policy": [1, 0], "reward": 2}, {"tokens": [9], "reward": 0}]}]}
+              {"id": "q2", "samples": [{"tokens": [7, 8], "policy": [1, 0], "reward": 2},
+                                       {"tokens": [9], "reward": 0}]}]}
             """;
 
     @TempDir
