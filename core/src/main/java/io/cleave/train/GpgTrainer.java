@@ -26,13 +26,16 @@ public final class GpgTrainer {
     private final PromptSchedule schedule;
     private final int promptsPerIteration;
     private final PolicyUpdate update;
+    private final int chunks;
     private long cursor;
 
     /**
      * @param cursor position of the next prompt in the schedule (0 for a new run; restored on resume)
+     * @param chunks batches each round's prompts are rolled out in, split as Spark splits a list into
+     *     partitions (so the Spark job's partitions decode exactly the same batches)
      */
     public GpgTrainer(Policy policy, ToolEnvironment env, AlgorithmConfig algorithm, RolloutConfig rollout,
-            PromptSchedule schedule, int promptsPerIteration, PolicyUpdate update, long cursor) {
+            PromptSchedule schedule, int promptsPerIteration, PolicyUpdate update, long cursor, int chunks) {
         this.policy = policy;
         this.env = env;
         this.algorithm = algorithm;
@@ -41,6 +44,7 @@ public final class GpgTrainer {
         this.promptsPerIteration = promptsPerIteration;
         this.update = update;
         this.cursor = cursor;
+        this.chunks = chunks;
     }
 
     /** Position of the next prompt in the schedule (saved in checkpoints). */
@@ -72,13 +76,24 @@ public final class GpgTrainer {
         for (int round = 0; round < rounds && kept.size() < promptsPerIteration; round++) {
             List<PromptSpec> prompts = schedule.batch(cursor, promptsPerIteration - kept.size());
             cursor += prompts.size();
-            for (PromptRollout r : engine.run(prompts, iteration)) {
+            for (PromptRollout r : runInChunks(engine, prompts, iteration)) {
                 if (!algorithm.dynamicSampling() || DynamicSampling.informative(rewards(r))) {
                     kept.add(r);
                 }
             }
         }
         return kept;
+    }
+
+    private List<PromptRollout> runInChunks(RolloutEngine engine, List<PromptSpec> prompts, long iteration) {
+        List<PromptRollout> out = new ArrayList<>();
+        int slices = Math.max(1, Math.min(chunks, prompts.size()));
+        for (int i = 0; i < slices; i++) {
+            int from = (int) ((long) i * prompts.size() / slices);
+            int to = (int) ((long) (i + 1) * prompts.size() / slices);
+            out.addAll(engine.run(prompts.subList(from, to), iteration));
+        }
+        return out;
     }
 
     private static double[] rewards(PromptRollout r) {

@@ -31,7 +31,7 @@ class GpgTrainerLearningTest {
             RolloutConfig rollout = new RolloutConfig(new SamplingConfig(temperature, 0, 1.0), 100, 5);
             PolicyUpdate update = new PolicyUpdate(policy, null, adam, gpg, temperature, 1.0, step -> lr);
             PromptSchedule schedule = new PromptSchedule(TinyAgentAccess.suite(), 256, 1, policy.tokenizer());
-            GpgTrainer trainer = new GpgTrainer(policy, env, gpg, rollout, schedule, 8, update, 0);
+            GpgTrainer trainer = new GpgTrainer(policy, env, gpg, rollout, schedule, 8, update, 0, 1);
             Evaluator eval = new Evaluator(policy, env, new SamplingConfig(0, 0, 1.0), 100, 0);
             var tasks = TinyAgentAccess.suite().tasks(Split.TEST, 64, 3);
             double before = eval.evaluate(tasks, 0, n -> { }).accuracy();

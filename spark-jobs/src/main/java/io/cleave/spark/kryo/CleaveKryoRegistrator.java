@@ -1,8 +1,13 @@
 package io.cleave.spark.kryo;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.cleave.spark.advantage.TokenReturns;
 import io.cleave.spark.rows.TrajectoryRow;
+import io.cleave.spark.train.JobSpec;
+import io.cleave.spark.train.PromptTask;
+import io.cleave.spark.train.RolloutRecord;
+import io.cleave.spark.train.WeightsPayload;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoRegistrator;
@@ -19,6 +24,14 @@ import org.apache.spark.serializer.KryoSerializer;
  */
 public final class CleaveKryoRegistrator implements KryoRegistrator {
 
+    /**
+     * Records shipped between driver and executors by the training job. Kryo's field serializer cannot set a
+     * record's final fields, so they travel with Java serialization inside Kryo (their contents need no
+     * registration of their own).
+     */
+    public static final List<Class<?>> JAVA_SERIALIZED = List.of(PromptTask.class, RolloutRecord.class,
+            WeightsPayload.class, JobSpec.class);
+
     /** Cleave's own classes and the arrays they contain, registered in this order. */
     public static final List<Class<?>> CLEAVE_CLASSES = List.of(
             TrajectoryRow.class, TrajectoryRow[].class, TokenReturns.class, TokenReturns[].class,
@@ -33,6 +46,9 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
     public void registerClasses(Kryo kryo) {
         for (Class<?> c : CLEAVE_CLASSES) {
             kryo.register(c);
+        }
+        for (Class<?> c : JAVA_SERIALIZED) {
+            kryo.register(c, new JavaSerializer());
         }
     }
 

@@ -1,0 +1,122 @@
+package io.cleave.train;
+
+import io.cleave.algo.recipe.AlgorithmConfig;
+import io.cleave.env.protocol.ToolEnvironment;
+import io.cleave.env.tasks.TaskSuite;
+import io.cleave.model.ModelConfig;
+import io.cleave.model.Policy;
+import io.cleave.model.SamplingConfig;
+import io.cleave.model.io.ModelDirectory;
+import io.cleave.optim.AdamW;
+import io.cleave.rollout.engine.RolloutConfig;
+import io.cleave.tokenizer.CharTokenizer;
+import io.cleave.train.config.TrainConfig;
+import java.nio.file.Path;
+
+/**
+ * Everything a training run builds from its {@link TrainConfig} before the first iteration: the policy (from the
+ * model directory, or freshly initialised), a frozen reference when the KL term is in the loss, AdamW with the
+ * warm-up schedule, the task suite and its tools, the prompt schedule and the update. The single-process trainer
+ * and the Spark job both start here, so they train the same thing.
+ */
+public final class TrainingSetup implements AutoCloseable {
+
+    /** Training prompts drawn into the schedule's pool. */
+    public static final int PROMPT_POOL = 4096;
+
+    private final TrainConfig config;
+    private final Policy policy;
+    private final Policy reference;
+    private final AdamW optimizer;
+    private final TaskSuite suite;
+    private final ToolEnvironment env;
+    private final PromptSchedule schedule;
+    private final PolicyUpdate update;
+
+    private TrainingSetup(TrainConfig config) {
+        this.config = config;
+        this.policy = loadPolicy(config);
+        AlgorithmConfig algorithm = config.algorithm().config();
+        boolean klInLoss = algorithm.klCoef() > 0 && algorithm.klPlacement().equals("loss");
+        this.reference = klInLoss || algorithm.rewardKlCoef() > 0
+                ? Policy.withWeights(policy.config(), policy.tokenizer(), policy.weights()) : null;
+        this.optimizer = new AdamW(policy.model().namedParameters(), config.optim().adamw());
+        this.suite = config.task().newSuite();
+        this.env = new ToolEnvironment(suite.tools(), config.env());
+        this.schedule = new PromptSchedule(suite, PROMPT_POOL, config.run().seed(), policy.tokenizer());
+        double clip = config.optim().clipsGradients() ? config.optim().gradClip() : Double.POSITIVE_INFINITY;
+        this.update = new PolicyUpdate(policy, klInLoss ? reference : null, optimizer, algorithm,
+                config.rollout().sampling().scoringTemperature(), clip,
+                step -> config.optim().learningRate(step + 1));
+    }
+
+    /** Builds the run's components; fails with a message naming the problem before any work starts. */
+    public static TrainingSetup create(TrainConfig config) {
+        return new TrainingSetup(config);
+    }
+
+    private static Policy loadPolicy(TrainConfig config) {
+        if (config.model().dir().isPresent()) {
+            return ModelDirectory.load(config.model().dir().get());
+        }
+        CharTokenizer tokenizer = CharTokenizer.instance();
+        return Policy.initialize(ModelConfig.preset(config.model().initPreset(), tokenizer.vocabSize()), tokenizer,
+                config.run().seed());
+    }
+
+    /** A single-process trainer over this setup, rolling out in {@code chunks} batches per round. */
+    public GpgTrainer localTrainer(int chunks, long cursor) {
+        return new GpgTrainer(policy, env, config.algorithm().config(), rolloutConfig(), schedule,
+                config.task().promptsPerIteration(), update, cursor, chunks);
+    }
+
+    /** Sampling settings of training rollouts. */
+    public RolloutConfig rolloutConfig() {
+        return new RolloutConfig(config.rollout().sampling(), config.rollout().maxNewTokens(), config.run().seed());
+    }
+
+    /** Held-out evaluation with greedy decoding. */
+    public Evaluator evaluator() {
+        return new Evaluator(policy, env, new SamplingConfig(0, 0, 1.0),
+                config.rollout().maxNewTokens(), config.run().seed());
+    }
+
+    /** Directory holding the tokenizer files of the starting model, or null for the character tokenizer. */
+    public Path tokenizerSource() {
+        return policy.tokenizer() instanceof CharTokenizer ? null : config.model().dir().orElse(null);
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public AdamW optimizer() {
+        return optimizer;
+    }
+
+    public TaskSuite suite() {
+        return suite;
+    }
+
+    public PromptSchedule schedule() {
+        return schedule;
+    }
+
+    public PolicyUpdate update() {
+        return update;
+    }
+
+    @Override
+    public void close() {
+        env.close();
+        optimizer.close();
+        if (reference != null) {
+            reference.close();
+        }
+        policy.close();
+    }
+}

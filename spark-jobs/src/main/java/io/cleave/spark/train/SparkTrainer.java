@@ -1,0 +1,185 @@
+package io.cleave.spark.train;
+
+import io.cleave.env.tasks.Split;
+import io.cleave.env.tasks.Task;
+import io.cleave.model.io.ModelDirectory;
+import io.cleave.spark.kryo.CleaveKryoRegistrator;
+import io.cleave.train.CheckpointStore;
+import io.cleave.train.DataCursor;
+import io.cleave.train.TrainerState;
+import io.cleave.train.TrainingSetup;
+import io.cleave.train.UpdateMetrics;
+import io.cleave.train.config.TrainConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
+ * previous broadcast), roll out on executors, compute advantages with Spark SQL, update on the driver, append a
+ * metrics row and the trajectories, and checkpoint every {@code checkpoint.every} iterations. {@code resume}
+ * continues from the newest complete checkpoint of the run directory.
+ */
+public final class SparkTrainer {
+
+    /** Weights larger than this go to executors as a model directory path instead of a broadcast. */
+    static final long MAX_BROADCAST_BYTES = 1L << 30;
+
+    private SparkTrainer() {}
+
+    /**
+     * Runs (or resumes) a training run.
+     *
+     * @param masterOverride Spark master from the command line, or null (spark-submit's, else the config's)
+     * @param resume continue from the newest complete checkpoint when one exists
+     */
+    public static TrainSummary run(TrainConfig config, String masterOverride, boolean resume, PrintStream progress)
+            throws IOException {
+        Path runDir = RunDirectory.prepare(config);
+        try (TrainingSetup setup = TrainingSetup.create(config)) {
+            CheckpointStore checkpoints = CheckpointStore.at(runDir.resolve("checkpoints"), setup.tokenizerSource());
+            long first = 1;
+            long cursor = 0;
+            Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
+            if (latest.isPresent()) {
+                TrainerState state = CheckpointStore.restore(latest.get(), setup.policy(), setup.optimizer());
+                first = state.step() + 1;
+                cursor = state.dataCursor().epoch() * setup.schedule().poolSize() + state.dataCursor().offset();
+                progress.printf("resuming from %s (iteration %d done)%n", latest.get(), state.step());
+            } else if (!checkpoints.completeCheckpoints().isEmpty()) {
+                throw new IllegalArgumentException(runDir + " already holds checkpoints: pass --resume auto to "
+                        + "continue it, or choose another run.dir");
+            }
+            checkpoints.removeUnfinished();
+            try (SparkSession spark = session(config, masterOverride)) {
+                return loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+            }
+        }
+    }
+
+    private static TrainSummary loop(TrainConfig config, TrainingSetup setup, SparkSession spark,
+            CheckpointStore checkpoints, Path runDir, long first, long cursorStart, PrintStream progress)
+            throws IOException {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JobSpec spec = JobSpec.of(config, setup.policy().config(),
+                setup.tokenizerSource() == null ? null : setup.tokenizerSource().toString());
+        SparkIteration phases = new SparkIteration(spark, spec, setup.schedule(),
+                runDir.resolve("trajectories").toString());
+        MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.jsonl"));
+        List<Task> evalTasks = config.task().evalEvery() > 0
+                ? setup.suite().tasks(Split.TEST, config.task().evalSize(), config.run().seed()) : List.of();
+        double evalBefore = evalTasks.isEmpty() ? Double.NaN : evaluate(setup, evalTasks);
+        if (!evalTasks.isEmpty()) {
+            progress.printf(Locale.ROOT, "held-out accuracy before iteration %d: %.3f%n", first, evalBefore);
+        }
+        double evalAfter = evalBefore;
+        long[] cursor = {cursorStart};
+        Broadcast<WeightsPayload> previous = null;
+        int partitions = jsc.defaultParallelism();
+        long last = first - 1;
+        for (long it = first; it <= config.run().iterations(); it++) {
+            long t0 = System.nanoTime();
+            jsc.setJobDescription("iteration " + it + ": broadcast weights v" + (it - 1));
+            Broadcast<WeightsPayload> weights = jsc.broadcast(payload(setup, runDir, it - 1));
+            if (previous != null) {
+                previous.destroy();
+            }
+            previous = weights;
+            IterationOutcome outcome = phases.run(it, weights, cursor, config.task().promptsPerIteration(),
+                    partitions);
+            long t1 = System.nanoTime();
+            UpdateMetrics update = setup.update().run(outcome.rows(), config.run().seed() * 1_000_003L + it);
+            long t2 = System.nanoTime();
+            double eval = Double.NaN;
+            if (!evalTasks.isEmpty() && (it % config.task().evalEvery() == 0 || it == config.run().iterations())) {
+                eval = evaluate(setup, evalTasks);
+                evalAfter = eval;
+            }
+            if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
+                    || it == config.run().iterations())) {
+                long pool = setup.schedule().poolSize();
+                checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
+                        setup.optimizer().stepCount(), setup.optimizer().stepCount(),
+                        new DataCursor(cursor[0] / pool, (int) (cursor[0] % pool)), config.run().seed(),
+                        config.toYaml()));
+            }
+            long t3 = System.nanoTime();
+            metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
+            progress.printf(Locale.ROOT, "iter %d/%d  reward %.3f  acc %.3f  tools %.2f  tokens %d  loss %.4f  "
+                    + "clip %.3f  kl %.4f%s  %.1fs%n", it, config.run().iterations(), outcome.meanReward(),
+                    outcome.accuracy(), outcome.meanToolCalls(), outcome.sampledTokens(), update.loss(),
+                    update.clipFraction(), update.approxKl(),
+                    Double.isNaN(eval) ? "" : String.format(Locale.ROOT, "  held-out %.3f", eval), (t3 - t0) / 1e9);
+            last = it;
+        }
+        if (previous != null) {
+            previous.destroy();
+        }
+        Path finalWeights = checkpoints.latest().orElse(null);
+        return new TrainSummary(runDir, first, last, evalBefore, evalAfter, finalWeights);
+    }
+
+    private static WeightsPayload payload(TrainingSetup setup, Path runDir, long version) throws IOException {
+        long bytes = 4 * setup.policy().config().parameterCount();
+        if (bytes <= MAX_BROADCAST_BYTES) {
+            return WeightsPayload.inline(version, setup.policy().weights());
+        }
+        Path dir = runDir.resolve("weights").resolve("v" + version);
+        ModelDirectory.save(setup.policy(), dir, setup.tokenizerSource());
+        return WeightsPayload.atPath(version, dir.toString());
+    }
+
+    private static double evaluate(TrainingSetup setup, List<Task> tasks) {
+        return setup.evaluator().evaluate(tasks, 0, n -> { }).accuracy();
+    }
+
+    private static Map<String, Object> row(long it, IterationOutcome o, UpdateMetrics u, double eval, long t0,
+            long t1, long t2, long t3) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("iteration", it);
+        row.put("prompts", o.prompts());
+        row.put("trajectories", o.trajectories());
+        row.put("reward", o.meanReward());
+        row.put("accuracy", o.accuracy());
+        row.put("format_valid", o.formatValid());
+        row.put("tool_calls", o.meanToolCalls());
+        row.put("sampled_tokens", o.sampledTokens());
+        row.put("loss", u.loss());
+        row.put("entropy", u.entropy());
+        row.put("clip_fraction", u.clipFraction());
+        row.put("approx_kl", u.approxKl());
+        row.put("grad_norm", u.gradNorm());
+        row.put("optimizer_steps", u.steps());
+        row.put("held_out_accuracy", eval);
+        row.put("weight_loads_per_jvm_max", o.maxWeightLoads());
+        row.put("executors", o.executors());
+        row.put("broadcast_bytes", o.broadcastBytes());
+        row.put("rollout_seconds", o.rolloutSeconds());
+        row.put("advantage_seconds", o.advantageSeconds());
+        row.put("update_seconds", (t2 - t1) / 1e9);
+        row.put("iteration_seconds", (t3 - t0) / 1e9);
+        return row;
+    }
+
+    private static SparkSession session(TrainConfig config, String masterOverride) {
+        SparkConf conf = new SparkConf().setAppName("cleave train");
+        if (masterOverride != null) {
+            conf.setMaster(masterOverride);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(config.spark().master());
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        CleaveKryoRegistrator.configure(conf, true);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}
