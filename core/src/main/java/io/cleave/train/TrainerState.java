@@ -80,7 +80,8 @@ public record TrainerState(long step, long optimizerSteps, long scheduleStep, Da
                     new DataCursor(whole(json, "data_epoch"),
                             Math.toIntExact(whole(json, "data_offset"))),
                     whole(json, "seed"), field(json, "data_fingerprint").getAsString());
-        } catch (IllegalArgumentException | ArithmeticException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException | ArithmeticException | IllegalStateException
+                | UnsupportedOperationException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }

@@ -59,16 +59,26 @@ class GradientLifetimeTest {
         return out;
     }
 
-    /** Frees unreachable direct buffers and fills fresh ones, so freed memory that is read again holds junk. */
+    /**
+     * Lets the collector free unreachable direct buffers (their cleaner runs on its own thread), then fills fresh
+     * buffers of small sizes with junk, so freed memory that autograd still reads holds junk.
+     */
     private static void reuseFreedDirectMemory() {
-        System.gc();
         List<ByteBuffer> junk = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(64 * (1 + i % 8));
-            while (b.remaining() >= 4) {
-                b.putFloat(1e30f);
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            junk.add(b);
+            for (int i = 0; i < 256; i++) {
+                ByteBuffer b = ByteBuffer.allocateDirect(4 << (i % 4));
+                while (b.remaining() >= 4) {
+                    b.putFloat(1e30f);
+                }
+                junk.add(b);
+            }
         }
     }
 }

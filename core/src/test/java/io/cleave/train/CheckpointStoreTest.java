@@ -51,7 +51,8 @@ class CheckpointStoreTest {
             try (Stream<Path> children = Files.list(dir.resolve("ckpt"))) {
                 assertEquals(List.of(saved), children.toList(), "no temporary directory is left");
             }
-            Map<String, SafetensorsFile.Tensor> optimizerFile = SafetensorsFile.read(saved.resolve("optimizer.safetensors"));
+            Map<String, SafetensorsFile.Tensor> optimizerFile =
+                    SafetensorsFile.read(saved.resolve("optimizer.safetensors"));
             assertArrayEquals(new long[] {64, 128},
                     optimizerFile.get("m.model.layers.0.mlp.down_proj.weight").shape());
             assertArrayEquals(moments.get("v.model.norm.weight"), optimizerFile.get("v.model.norm.weight").values());

@@ -65,6 +65,9 @@ public final class SftTrainer {
 
     /** Sets the listener that receives every step's progress and every checkpoint; returns this trainer. */
     public SftTrainer listener(SftListener l) {
+        if (l == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
         this.listener = l;
         return this;
     }
@@ -119,7 +122,7 @@ public final class SftTrainer {
             DataCursor cursor = state.dataCursor();
             Path lastCheckpoint = from;
             double[] curve = new double[Math.toIntExact(config.steps() - startStep)];
-            ProgressLog log = new ProgressLog(config.steps());
+            ProgressLog window = new ProgressLog(config.steps());
             long trainingNanos = 0;
             long tokens = 0;
             for (long s = startStep; s < config.steps(); s++) {
@@ -131,6 +134,9 @@ public final class SftTrainer {
                 long t0 = System.nanoTime();
                 double loss = lossAndGradients(batch, s);
                 double gradNorm = Gradients.clipGlobalNorm(parameters, config.gradClip());
+                if (!Double.isFinite(gradNorm)) {
+                    throw notFinite("gradient norm", gradNorm, s);
+                }
                 double lr = config.schedule().at(s);
                 optimizer.step(lr);
                 long elapsed = System.nanoTime() - t0;
@@ -142,9 +148,9 @@ public final class SftTrainer {
                 curve[(int) (s - startStep)] = loss;
                 SftProgress progress = new SftProgress(done, config.steps(), loss, lr, gradNorm, batchTokens,
                         SftLoss.targetCount(batch), batchTokens / (elapsed / 1e9));
-                log.add(progress, elapsed);
+                window.add(progress, elapsed);
                 if (done % config.logEvery() == 0 || done == config.steps()) {
-                    log.flush(LOG);
+                    window.flush(LOG);
                 }
                 listener.onStep(progress);
                 if (checkpoints != null && (done == config.steps()
@@ -172,11 +178,16 @@ public final class SftTrainer {
             loss = value.getFloat();
         }
         if (!Double.isFinite(loss)) {
-            Gradients.zero(policy.parameters());
-            throw new IllegalStateException("sft loss is " + loss + " at step " + (step + 1)
-                    + "; no update was applied (lower the learning rate or check the data)");
+            throw notFinite("loss", loss, step);
         }
         return loss;
+    }
+
+    /** Clears the gradients and describes a step that was stopped before its update. */
+    private IllegalStateException notFinite(String what, double value, long step) {
+        Gradients.zero(policy.parameters());
+        return new IllegalStateException("sft " + what + " is " + value + " at step " + (step + 1)
+                + "; no update was applied (lower the learning rate or check the data)");
     }
 
     private TrainerState restore(Path dir, AdamW optimizer, String fingerprint) throws IOException {
