@@ -61,7 +61,10 @@ final class Attention extends FixedBlock {
         long t = key.getShape().get(2);
         int groups = heads / kvHeads;
         NDArray grouped = query.reshape(b, kvHeads, groups * s, headDim); // (B, Hkv, G*S, D)
-        NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).mul(scale) // (B, Hkv, G*S, T)
+        // The scale is an array of this pass's manager, not a Number: DJL's mul(Number) frees its temporary
+        // scalar while autograd still holds it for the backward pass (see TorchRuntime#scalar).
+        NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)) // (B, Hkv, G*S, T)
+                .mul(TorchRuntime.scalar(x.getManager(), scale))
                 .reshape(b, kvHeads, groups, s, t)
                 .add(mask.expandDims(1)); // mask (B, 1, 1, S, T)
         NDArray weights = scores.softmax(-1).reshape(b, kvHeads, groups * s, t);

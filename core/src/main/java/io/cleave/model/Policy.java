@@ -125,7 +125,9 @@ public final class Policy implements AutoCloseable {
         Padded padded = Padded.of(sequences, tokenizer.padId(), config().maxPositionEmbeddings());
         NDArray tokenArray = step.create(padded.tokens(), new Shape(padded.rows(), padded.width()));
         NDArray logits = forward(step, padded, tokenArray); // (B, T, V)
-        NDArray logp = logits.get(":, :-1").div((float) temperature).logSoftmax(-1); // (B, T-1, V)
+        NDArray logp = logits.get(":, :-1") // (B, T-1, V)
+                .div(TorchRuntime.scalar(step, temperature)) // not div(Number): see TorchRuntime#scalar
+                .logSoftmax(-1);
         NDArray targets = tokenArray.get(":, 1:").expandDims(-1); // (B, T-1, 1)
         NDArray tokenLogp = logp.gather(targets, 2).squeeze(-1); // (B, T-1)
         NDArray entropy = logp.exp().mul(logp).sum(new int[] {-1}).neg(); // (B, T-1)

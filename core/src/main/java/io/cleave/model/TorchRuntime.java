@@ -2,6 +2,7 @@ package io.cleave.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -32,6 +33,17 @@ public final class TorchRuntime {
     public static void disableGrad() {
         engine();
         JniUtils.setGradMode(false);
+    }
+
+    /**
+     * A float32 scalar array owned by {@code manager}, to multiply or divide differentiable arrays with. DJL's
+     * {@code mul(Number)}, {@code div(Number)} and {@code pow(Number)} wrap the number in a temporary array over a
+     * direct buffer and close it at once, but autograd keeps that scalar for the backward pass; once the garbage
+     * collector frees the buffer, the backward pass reads freed memory and the gradients come out wrong (zeros,
+     * huge values). An array of the step's manager lives until the step is closed, after the backward pass.
+     */
+    public static NDArray scalar(NDManager manager, double value) {
+        return manager.create((float) value);
     }
 
     /** Turns autograd on in the calling thread (the update step). */

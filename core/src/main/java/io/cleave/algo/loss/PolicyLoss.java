@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.cleave.model.TorchRuntime;
 
 /**
  * The per-token clipped policy-gradient loss, aggregated by weights.
@@ -66,10 +67,10 @@ public final class PolicyLoss {
         }
         if (config.klCoef() > 0) {
             tokenLoss = tokenLoss.add(klTerm(NDArrays.where(mask, in.refLogp().sub(in.logp()), zeros))
-                    .mul(config.klCoef()));
+                    .mul(TorchRuntime.scalar(manager, config.klCoef())));
         }
         if (config.entropyCoef() > 0) {
-            tokenLoss = tokenLoss.sub(in.entropy().mul(config.entropyCoef()));
+            tokenLoss = tokenLoss.sub(in.entropy().mul(TorchRuntime.scalar(manager, config.entropyCoef())));
         }
         NDArray loss = NDArrays.where(mask, tokenLoss, zeros).mul(weights).sum();
 

@@ -1,0 +1,229 @@
+package io.cleave.train;
+
+import ai.djl.ndarray.types.Shape;
+import io.cleave.model.Policy;
+import io.cleave.model.io.ModelDirectory;
+import io.cleave.model.io.SafetensorsFile;
+import io.cleave.optim.AdamW;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Training checkpoints under one root directory, one sub-directory per step:
+ * <pre>
+ * ROOT/step-00000020/
+ *   config.json, model.safetensors   a model directory ({@link ModelDirectory#load} reads it)
+ *   optimizer.safetensors            AdamW moments ({@link OptimizerCheckpoint})
+ *   trainer_state.json               step, schedule position, data cursor, seed ({@link TrainerState})
+ *   COMPLETE                         written last: only directories holding it count as checkpoints
+ * </pre>
+ * A checkpoint is written into {@code ROOT/.tmp-step-00000020-*}, its files are flushed to disk, the
+ * {@code COMPLETE} marker is added, and the directory is renamed into place in one atomic move; a crash at any
+ * point leaves either the whole checkpoint or none (an unfinished temporary directory, removed by
+ * {@link #removeUnfinished}).
+ */
+public final class CheckpointStore {
+
+    /** Marker file that makes a checkpoint directory complete. */
+    public static final String COMPLETE_MARKER = "COMPLETE";
+    /** Trainer state file inside a checkpoint directory. */
+    public static final String STATE_FILE = "trainer_state.json";
+
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final Pattern STEP_DIR = Pattern.compile("step-(\\d{8,})");
+
+    private final Path root;
+    private final Path tokenizerSource;
+
+    private CheckpointStore(Path root, Path tokenizerSource) {
+        this.root = root;
+        this.tokenizerSource = tokenizerSource;
+    }
+
+    /** Checkpoints of a policy with Cleave's character tokenizer under {@code root}. */
+    public static CheckpointStore at(Path root) {
+        return new CheckpointStore(root, null);
+    }
+
+    /**
+     * Checkpoints under {@code root} of a policy whose Hugging Face tokenizer files lie in {@code tokenizerSource};
+     * they are copied into every checkpoint.
+     */
+    public static CheckpointStore at(Path root, Path tokenizerSource) {
+        return new CheckpointStore(root, tokenizerSource);
+    }
+
+    /** The root directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** Where the checkpoint of {@code step} lives: {@code ROOT/step-%08d}. */
+    public Path directoryFor(long step) {
+        return root.resolve(String.format("step-%08d", step));
+    }
+
+    /** Whether {@code dir} holds the {@link #COMPLETE_MARKER}. */
+    public static boolean isComplete(Path dir) {
+        return Files.isRegularFile(dir.resolve(COMPLETE_MARKER));
+    }
+
+    /** Complete checkpoint directories, oldest step first. */
+    public List<Path> completeCheckpoints() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> STEP_DIR.matcher(p.getFileName().toString()).matches())
+                    .filter(CheckpointStore::isComplete)
+                    .sorted(Comparator.comparingLong(CheckpointStore::stepOf))
+                    .toList();
+        }
+    }
+
+    /** The complete checkpoint with the highest step, if any. */
+    public Optional<Path> latest() throws IOException {
+        List<Path> all = completeCheckpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
+     * Writes a checkpoint of {@code policy} and {@code optimizer} at {@code state.step()} atomically and returns its
+     * directory.
+     *
+     * @throws IllegalStateException when a checkpoint of that step already exists
+     */
+    public Path save(Policy policy, AdamW optimizer, TrainerState state) throws IOException {
+        Path target = directoryFor(state.step());
+        if (Files.exists(target)) {
+            throw new IllegalStateException("checkpoint " + target + " already exists");
+        }
+        Files.createDirectories(root);
+        Path temp = Files.createDirectory(root.resolve(TEMP_PREFIX + target.getFileName() + "-"
+                + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+        try {
+            ModelDirectory.save(policy, temp, tokenizerSource);
+            OptimizerCheckpoint.write(temp.resolve(OptimizerCheckpoint.FILE_NAME), optimizer, shapes(policy));
+            Files.writeString(temp.resolve(STATE_FILE), state.toJson(), StandardCharsets.UTF_8);
+            flushFiles(temp);
+            Path marker = temp.resolve(COMPLETE_MARKER);
+            Files.writeString(marker, "step " + state.step() + "\n", StandardCharsets.UTF_8);
+            flush(marker);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            flush(root);
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return target;
+    }
+
+    /**
+     * Reads the trainer state of a complete checkpoint.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a complete checkpoint or its state is malformed
+     */
+    public static TrainerState readState(Path dir) throws IOException {
+        requireComplete(dir);
+        Path file = dir.resolve(STATE_FILE);
+        return TrainerState.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Loads a complete checkpoint's weights into {@code policy} (in place) and its moments into {@code optimizer},
+     * and returns its trainer state.
+     *
+     * @throws IllegalArgumentException naming the directory when it is incomplete or was written for another
+     *     architecture
+     */
+    public static TrainerState restore(Path dir, Policy policy, AdamW optimizer) throws IOException {
+        TrainerState state = readState(dir);
+        if (!ModelDirectory.readConfig(dir).equals(policy.config())) {
+            throw new IllegalArgumentException(dir + ": checkpoint architecture " + ModelDirectory.readConfig(dir)
+                    + " differs from the policy's " + policy.config());
+        }
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        SafetensorsFile.read(dir.resolve("model.safetensors")).forEach((name, t) -> weights.put(name, t.values()));
+        try {
+            policy.loadWeights(weights);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
+        }
+        OptimizerCheckpoint.restore(dir.resolve(OptimizerCheckpoint.FILE_NAME), optimizer, shapes(policy),
+                state.optimizerSteps());
+        return state;
+    }
+
+    /** Deletes temporary directories left under the root by saves that did not finish. */
+    public void removeUnfinished() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path p : children.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void requireComplete(Path dir) {
+        if (!isComplete(dir)) {
+            throw new IllegalArgumentException(dir + " is not a complete checkpoint (no " + COMPLETE_MARKER
+                    + " marker)");
+        }
+    }
+
+    private static long stepOf(Path dir) {
+        Matcher m = STEP_DIR.matcher(dir.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static Map<String, Shape> shapes(Policy policy) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        policy.model().namedParameters().forEach((name, p) -> shapes.put(name, p.getArray().getShape()));
+        return shapes;
+    }
+
+    private static void flushFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                flush(f);
+            }
+        }
+        flush(dir);
+    }
+
+    private static void flush(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
