@@ -107,6 +107,15 @@ public final class CheckpointStore {
      * @throws IllegalStateException when a checkpoint of that step already exists
      */
     public Path save(Policy policy, AdamW optimizer, TrainerState state) throws IOException {
+        return save(policy, optimizer, state, Map.of());
+    }
+
+    /**
+     * Like {@link #save(Policy, AdamW, TrainerState)}, also writing {@code extraFiles} (name to text, e.g. the
+     * resolved run config) into the checkpoint before it is marked complete.
+     */
+    public Path save(Policy policy, AdamW optimizer, TrainerState state, Map<String, String> extraFiles)
+            throws IOException {
         Path target = directoryFor(state.step());
         if (Files.exists(target)) {
             throw new IllegalStateException("checkpoint " + target + " already exists");
@@ -118,6 +127,9 @@ public final class CheckpointStore {
             ModelDirectory.save(policy, temp, tokenizerSource);
             OptimizerCheckpoint.write(temp.resolve(OptimizerCheckpoint.FILE_NAME), optimizer, shapes(policy));
             Files.writeString(temp.resolve(STATE_FILE), state.toJson(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
+                Files.writeString(temp.resolve(extra.getKey()), extra.getValue(), StandardCharsets.UTF_8);
+            }
             flushFiles(temp);
             Path marker = temp.resolve(COMPLETE_MARKER);
             Files.writeString(marker, "step " + state.step() + "\n", StandardCharsets.UTF_8);

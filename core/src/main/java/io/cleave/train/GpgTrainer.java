@@ -28,6 +28,7 @@ public final class GpgTrainer {
     private final PolicyUpdate update;
     private final int chunks;
     private long cursor;
+    private List<PromptRollout> lastRollouts = List.of();
 
     /**
      * @param cursor position of the next prompt in the schedule (0 for a new run; restored on resume)
@@ -52,10 +53,16 @@ public final class GpgTrainer {
         return cursor;
     }
 
+    /** The trajectories of the last iteration (after dynamic sampling). */
+    public List<PromptRollout> lastRollouts() {
+        return lastRollouts;
+    }
+
     /** Runs training iteration {@code iteration} (numbered from 1). */
     public IterationMetrics iterate(long iteration) {
         long t0 = System.nanoTime();
         List<PromptRollout> rollouts = sample(iteration);
+        lastRollouts = rollouts;
         long t1 = System.nanoTime();
         ScoredBatch batch = ScoredBatch.of(rollouts, algorithm, null);
         List<TrainingRow> rows = TrainingRow.of(batch);

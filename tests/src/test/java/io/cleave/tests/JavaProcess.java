@@ -121,6 +121,22 @@ final class JavaProcess implements AutoCloseable {
                 lines.size()));
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or an OOM killer would, and waits for it to be gone. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the process is still running. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Stops the process and every process it started. */
     @Override
     public void close() {

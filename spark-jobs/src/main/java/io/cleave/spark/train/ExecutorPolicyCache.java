@@ -24,9 +24,9 @@ import java.util.function.Function;
 public final class ExecutorPolicyCache {
 
     private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
-    private static final Map<Long, AtomicLong> LOADS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> LOADS = new ConcurrentHashMap<>();
     private static Policy policy;
-    private static long version = -1;
+    private static String version;
     private static String architecture;
 
     private ExecutorPolicyCache() {}
@@ -45,7 +45,7 @@ public final class ExecutorPolicyCache {
     private static void ensure(JobSpec spec, WeightsPayload weights, Device device) {
         LOCK.readLock().lock();
         try {
-            if (policy != null && version == weights.version()) {
+            if (policy != null && weights.key().equals(version)) {
                 return;
             }
         } finally {
@@ -53,7 +53,7 @@ public final class ExecutorPolicyCache {
         }
         LOCK.writeLock().lock();
         try {
-            if (policy != null && version == weights.version()) {
+            if (policy != null && weights.key().equals(version)) {
                 return;
             }
             Map<String, float[]> values = weights.weights() != null ? weights.weights()
@@ -69,16 +69,16 @@ public final class ExecutorPolicyCache {
             } else {
                 policy.loadWeights(values);
             }
-            version = weights.version();
+            version = weights.key();
             LOADS.computeIfAbsent(version, v -> new AtomicLong()).incrementAndGet();
         } finally {
             LOCK.writeLock().unlock();
         }
     }
 
-    /** How many times this JVM loaded weights version {@code v}. */
-    public static long loads(long v) {
-        AtomicLong n = LOADS.get(v);
+    /** How many times this JVM loaded the weights with this {@link WeightsPayload#key()}. */
+    public static long loads(String key) {
+        AtomicLong n = LOADS.get(key);
         return n == null ? 0 : n.get();
     }
 

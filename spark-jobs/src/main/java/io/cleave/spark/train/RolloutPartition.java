@@ -57,7 +57,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
                 new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
                         .run(specs, iteration));
         String executor = executorId();
-        long loads = ExecutorPolicyCache.loads(payload.version());
+        long loads = ExecutorPolicyCache.loads(payload.key());
         List<RolloutRecord> out = new ArrayList<>();
         for (int p = 0; p < rollouts.size(); p++) {
             PromptRollout rollout = rollouts.get(p);

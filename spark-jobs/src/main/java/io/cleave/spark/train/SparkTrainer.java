@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -83,13 +84,14 @@ public final class SparkTrainer {
         }
         double evalAfter = evalBefore;
         long[] cursor = {cursorStart};
+        String runId = UUID.randomUUID().toString();
         Broadcast<WeightsPayload> previous = null;
         int partitions = jsc.defaultParallelism();
         long last = first - 1;
         for (long it = first; it <= config.run().iterations(); it++) {
             long t0 = System.nanoTime();
             jsc.setJobDescription("iteration " + it + ": broadcast weights v" + (it - 1));
-            Broadcast<WeightsPayload> weights = jsc.broadcast(payload(setup, runDir, it - 1));
+            Broadcast<WeightsPayload> weights = jsc.broadcast(payload(setup, runDir, runId, it - 1));
             if (previous != null) {
                 previous.destroy();
             }
@@ -107,10 +109,11 @@ public final class SparkTrainer {
             if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
                     || it == config.run().iterations())) {
                 long pool = setup.schedule().poolSize();
+                String resolved = config.toYaml();
                 checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
                         setup.optimizer().stepCount(), setup.optimizer().stepCount(),
                         new DataCursor(cursor[0] / pool, (int) (cursor[0] % pool)), config.run().seed(),
-                        config.toYaml()));
+                        Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
             }
             long t3 = System.nanoTime();
             metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
@@ -128,14 +131,15 @@ public final class SparkTrainer {
         return new TrainSummary(runDir, first, last, evalBefore, evalAfter, finalWeights);
     }
 
-    private static WeightsPayload payload(TrainingSetup setup, Path runDir, long version) throws IOException {
+    private static WeightsPayload payload(TrainingSetup setup, Path runDir, String runId, long version)
+            throws IOException {
         long bytes = 4 * setup.policy().config().parameterCount();
         if (bytes <= MAX_BROADCAST_BYTES) {
-            return WeightsPayload.inline(version, setup.policy().weights());
+            return WeightsPayload.inline(runId, version, setup.policy().weights());
         }
         Path dir = runDir.resolve("weights").resolve("v" + version);
         ModelDirectory.save(setup.policy(), dir, setup.tokenizerSource());
-        return WeightsPayload.atPath(version, dir.toString());
+        return WeightsPayload.atPath(runId, version, dir.toString());
     }
 
     private static double evaluate(TrainingSetup setup, List<Task> tasks) {

@@ -8,23 +8,29 @@ import java.util.Map;
  * The broadcast content of one weights version: the weights themselves, or, for models too large for a
  * broadcast, the path of a model directory every executor can read.
  *
- * @param version weights version (the iteration that produced them)
+ * @param run identity of the training run (executor caches key on run and version)
+ * @param version weights version (the number of updates that produced them)
  * @param weights host arrays by Hugging Face name, or null when {@code modelDir} is set
  * @param modelDir directory holding this version, or null when {@code weights} is set
  */
-public record WeightsPayload(long version, LinkedHashMap<String, float[]> weights, String modelDir)
+public record WeightsPayload(String run, long version, LinkedHashMap<String, float[]> weights, String modelDir)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The payload of in-memory weights. */
-    public static WeightsPayload inline(long version, Map<String, float[]> weights) {
-        return new WeightsPayload(version, new LinkedHashMap<>(weights), null);
+    public static WeightsPayload inline(String run, long version, Map<String, float[]> weights) {
+        return new WeightsPayload(run, version, new LinkedHashMap<>(weights), null);
     }
 
     /** The payload naming a directory that holds this version. */
-    public static WeightsPayload atPath(long version, String modelDir) {
-        return new WeightsPayload(version, null, modelDir);
+    public static WeightsPayload atPath(String run, long version, String modelDir) {
+        return new WeightsPayload(run, version, null, modelDir);
+    }
+
+    /** The cache key of this version: run and version. */
+    public String key() {
+        return run + "/v" + version;
     }
 
     /** Bytes a broadcast of these weights would ship (0 for a path). */
