@@ -24,19 +24,6 @@ import picocli.CommandLine.Option;
         description = "SFT warm start (once), then GPG training on arith on local[*]; accuracy before and after.")
 final class DemoCommand implements Callable<Integer> {
 
-    /** The demo's training settings, on top of the defaults (every key in cluster-conf/examples/README.md). */
-    static final List<String> TRAIN_SETTINGS = List.of(
-            "task.suite=arith",
-            "task.prompts-per-iteration=8",
-            "task.eval-size=100",
-            "rollout.max-new-tokens=200",
-            "rollout.temperature=1.0",
-            "optim.lr=2e-5",
-            "optim.warmup-steps=5",
-            "algorithm.recipe=gpg",
-            "algorithm.segmenter.tools=calc",
-            "algorithm.branch.initial-samples=4",
-            "algorithm.branch.budget=8");
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "demo directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -68,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("step 1/2: warm start already in " + sft);
         }
         System.out.println("step 2/2: GPG training on Spark local[*]");
-        List<String> all = new ArrayList<>(TRAIN_SETTINGS);
+        List<String> all = new ArrayList<>(DemoSettings.TRAIN_SETTINGS);
         all.add("model.dir=" + sft);
         all.add("run.dir=" + out.resolve("train"));
         all.add("run.iterations=" + iterations);

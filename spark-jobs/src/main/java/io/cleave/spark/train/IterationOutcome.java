@@ -18,8 +18,10 @@ import java.util.List;
  * @param executors distinct executor JVMs that rolled out
  * @param broadcastBytes bytes of the weights broadcast
  * @param rolloutSeconds wall time of the rollout phase
+ * @param rolloutComputeSeconds the slowest partition's own rollout time, summed over rounds (the phase's compute)
  * @param advantageSeconds wall time of the Spark SQL advantage phase and collection
  */
 public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
         double accuracy, double formatValid, double meanToolCalls, long sampledTokens, long maxWeightLoads,
-        int executors, long broadcastBytes, double rolloutSeconds, double advantageSeconds) {}
+        int executors, long broadcastBytes, double rolloutSeconds, double rolloutComputeSeconds,
+        double advantageSeconds) {}

@@ -48,6 +48,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         if (tasks.isEmpty()) {
             return List.<RolloutRecord>of().iterator();
         }
+        long started = System.nanoTime();
         TorchRuntime.disableGrad();
         WeightsPayload payload = weights.value();
         AlgorithmConfig algorithm = spec.algorithmConfig();
@@ -56,6 +57,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         List<PromptRollout> rollouts = ExecutorPolicyCache.withPolicy(spec, payload, device(), policy ->
                 new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
                         .run(specs, iteration));
+        double seconds = (System.nanoTime() - started) / 1e9;
         String executor = executorId();
         long loads = ExecutorPolicyCache.loads(payload.key());
         List<RolloutRecord> out = new ArrayList<>();
@@ -72,7 +74,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
                 }
                 out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s), rollout.rewards().get(s).correct(),
                         rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), sampled,
-                        rollout.texts().get(s), executor, loads));
+                        rollout.texts().get(s), executor, loads, seconds));
             }
         }
         return out.iterator();

@@ -58,6 +58,7 @@ final class SparkIteration {
         List<RolloutRecord> keptRecords = new ArrayList<>();
         long sampled = 0;
         long maxLoads = 0;
+        double computeSeconds = 0;
         Set<String> executors = new HashSet<>();
         for (int round = 0; round < rounds && kept.size() < promptCount; round++) {
             List<PromptSpec> prompts = schedule.batch(cursor[0], promptCount - kept.size());
@@ -71,7 +72,9 @@ final class SparkIteration {
                     .mapPartitions(new RolloutPartition(spec, weights, iteration));
             List<RolloutRecord> collected = records.collect();
             Map<Integer, double[]> rewardRange = new HashMap<>();
+            double roundCompute = 0;
             for (RolloutRecord r : collected) {
+                roundCompute = Math.max(roundCompute, r.partitionSeconds());
                 sampled += r.sampledTokens();
                 maxLoads = Math.max(maxLoads, r.weightLoads());
                 executors.add(r.executor());
@@ -79,6 +82,7 @@ final class SparkIteration {
                 rewardRange.merge(r.order(), new double[] {reward, reward},
                         (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
+            computeSeconds += roundCompute;
             Map<Integer, Integer> renumber = new HashMap<>();
             for (int i = 0; i < prompts.size(); i++) {
                 double[] range = rewardRange.get(i);
@@ -91,7 +95,7 @@ final class SparkIteration {
                 Integer order = renumber.get(r.order());
                 if (order != null) {
                     keptRecords.add(new RolloutRecord(order, r.row(), r.correct(), r.formatValid(), r.toolCalls(),
-                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads()));
+                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads(), r.partitionSeconds()));
                 }
             }
         }
@@ -104,7 +108,7 @@ final class SparkIteration {
                 keptRecords.stream().filter(RolloutRecord::correct).count() / (double) n,
                 keptRecords.stream().filter(RolloutRecord::formatValid).count() / (double) n,
                 keptRecords.stream().mapToInt(RolloutRecord::toolCalls).sum() / (double) n, sampled, maxLoads,
-                executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, computeSeconds, (t2 - t1) / 1e9);
     }
 
     /**

@@ -168,6 +168,7 @@ public final class SparkTrainer {
         row.put("executors", o.executors());
         row.put("broadcast_bytes", o.broadcastBytes());
         row.put("rollout_seconds", o.rolloutSeconds());
+        row.put("rollout_compute_seconds", o.rolloutComputeSeconds());
         row.put("advantage_seconds", o.advantageSeconds());
         row.put("update_seconds", (t2 - t1) / 1e9);
         row.put("iteration_seconds", (t3 - t0) / 1e9);
