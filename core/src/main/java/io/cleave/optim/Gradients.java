@@ -52,9 +52,11 @@ public final class Gradients {
     }
 
     /**
-     * Overwrites every parameter's gradient with the host values of the same name. Parameters that have no
-     * gradient buffer yet (nothing was ever back-propagated through them in this process) first get a zero one,
-     * by back-propagating {@code 0 * sum(p)}.
+     * Overwrites every parameter's gradient with the host values of the same name: the gradient buffer is zeroed and
+     * the values are added to it in place. (DJL's {@code NDArray.set} would instead make the buffer alias a host
+     * buffer owned by the short-lived gradient handle, which the garbage collector then frees under the tensor.)
+     * Parameters that have no gradient buffer yet (nothing was ever back-propagated through them in this process)
+     * first get a zero one, by back-propagating {@code 0 * sum(p)}.
      *
      * @throws IllegalArgumentException when a name is missing or a size differs
      */
@@ -71,9 +73,13 @@ public final class Gradients {
                 return null;
             });
         }
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            try (NDArray g = e.getValue().getArray().getGradient()) {
-                g.set(gradients.get(e.getKey()));
+        zero(parameters.values());
+        try (NDManager scratch = parameters.values().iterator().next().getArray().getManager().newSubManager()) {
+            for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+                NDArray weight = e.getValue().getArray();
+                NDArray g = weight.getGradient();
+                g.attach(scratch);
+                g.addi(scratch.create(gradients.get(e.getKey()), weight.getShape()));
             }
         }
     }

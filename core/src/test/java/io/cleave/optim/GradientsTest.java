@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.cleave.model.TorchRuntime;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,32 @@ class GradientsTest {
             assertArrayEquals(new float[] {0.9f, 2, 3}, params.get("w").getArray().toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {4.1f}, params.get("b").getArray().toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {0, 0, 0}, Gradients.read(params).get("w"), "zeroed after the step");
+        }
+    }
+
+    @Test
+    void writtenGradientsOutliveGarbageCollection() {
+        try (NDManager manager = TorchRuntime.newManager()) {
+            Map<String, Parameter> params = params(manager);
+            float[] w = new float[4096];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = i;
+            }
+            Parameter big = Parameter.builder().setName("big").setType(Parameter.Type.WEIGHT).build();
+            big.setArray(manager.zeros(new Shape(w.length)));
+            big.getArray().setRequiresGradient(true);
+            params.put("big", big);
+            Gradients.write(params, Map.of("w", new float[3], "b", new float[1], "big", w));
+            for (int round = 0; round < 5; round++) {
+                System.gc();
+                for (int k = 0; k < 200; k++) {
+                    ByteBuffer reuse = ByteBuffer.allocateDirect(4 * w.length);
+                    while (reuse.hasRemaining()) {
+                        reuse.put((byte) 0x7f);
+                    }
+                }
+            }
+            assertArrayEquals(w, Gradients.read(params).get("big"));
         }
     }
 
