@@ -2,6 +2,7 @@ package io.cleave.train;
 
 import io.cleave.rollout.engine.PromptRollout;
 import io.cleave.rollout.tree.RolloutSample;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,9 @@ import java.util.List;
  * @param macroActions per generated token, a batch-unique macro-action id
  */
 public record TrainingRow(int[] sequence, int promptLength, boolean[] policyMask, float[] oldLogProbs,
-        float[] advantages, int[] macroActions) {
+        float[] advantages, int[] macroActions) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Every trajectory of a scored batch as rows, prompt by prompt. */
     public static List<TrainingRow> of(ScoredBatch batch) {

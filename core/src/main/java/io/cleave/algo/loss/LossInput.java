@@ -14,10 +14,20 @@ import java.util.Objects;
  * @param refLogp        log-probs under the frozen reference policy, or null (required when the KL term is on)
  * @param entropy        per-token entropy of the current policy, or null (required when the entropy bonus is on)
  * @param macroActionIds macro-action id of each token, {@code [B][T]}, or null (required by
- *                       {@code macro-action-mean})
+ *                       {@code macro-action-mean}; not read when {@code weights} is given)
+ * @param weights        precomputed aggregation weights, or null to compute them from the mask and macro-action ids
+ *                       with the loss's {@link LossAggregation}. Weights computed once for a whole minibatch (its
+ *                       global normalisers) and given for a subset of its rows make that subset's loss its share of
+ *                       the minibatch loss, so gradients of disjoint subsets sum to the minibatch gradient.
  */
 public record LossInput(NDArray logp, NDArray oldLogp, NDArray advantages, NDArray mask, NDArray refLogp,
-                        NDArray entropy, int[][] macroActionIds) {
+                        NDArray entropy, int[][] macroActionIds, NDArray weights) {
+
+    /** An input whose aggregation weights the loss computes from the mask and macro-action ids. */
+    public LossInput(NDArray logp, NDArray oldLogp, NDArray advantages, NDArray mask, NDArray refLogp,
+            NDArray entropy, int[][] macroActionIds) {
+        this(logp, oldLogp, advantages, mask, refLogp, entropy, macroActionIds, null);
+    }
 
     /** Checks that all given arrays share one {@code (B, T)} shape. */
     public LossInput {
@@ -34,6 +44,9 @@ public record LossInput(NDArray logp, NDArray oldLogp, NDArray advantages, NDArr
         }
         if (entropy != null) {
             requireShape("entropy", entropy, shape);
+        }
+        if (weights != null) {
+            requireShape("weights", weights, shape);
         }
         if (macroActionIds != null) {
             if (macroActionIds.length != shape.get(0)) {

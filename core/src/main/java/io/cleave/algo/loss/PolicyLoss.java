@@ -21,8 +21,10 @@ import io.cleave.model.TorchRuntime;
  * The dual clip is the standard one (Ye et al. 2020): for negative advantages the objective
  * {@code min(rho A, clip(rho) A)} is bounded below by {@code c A}, i.e. {@code max(min(...), c A)}, so a huge
  * ratio on a bad token cannot produce an unbounded loss. Weights come from the configured
- * {@link LossAggregation}. Tokens outside the mask have weight 0, and their log-ratio and KL argument are replaced by
- * 0 before exponentiation, so they contribute exactly zero gradient even where their log-probs are extreme.
+ * {@link LossAggregation}, or are given precomputed in the input (then a minibatch can be computed in parts whose
+ * losses, and so gradients, sum to the whole minibatch's). Tokens outside the mask have weight 0, and their
+ * log-ratio and KL argument are replaced by 0 before exponentiation, so they contribute exactly zero gradient even
+ * where their log-probs are extreme.
  *
  * <p>All intermediate arrays are attached to {@code logp}'s manager; compute inside a sub-manager per step.
  */
@@ -49,8 +51,9 @@ public final class PolicyLoss {
         Shape shape = in.logp().getShape();
         NDArray mask = in.mask().toType(DataType.FLOAT32, false).gt(0.5f);
         NDArray zeros = manager.zeros(shape, in.logp().getDataType());
-        NDArray weights = manager.create(flatten(aggregation.weights(hostMask(mask, shape), in.macroActionIds())),
-                shape).toType(in.logp().getDataType(), false);
+        NDArray weights = (in.weights() != null ? in.weights()
+                : manager.create(flatten(aggregation.weights(hostMask(mask, shape), in.macroActionIds())), shape))
+                .toType(in.logp().getDataType(), false);
 
         NDArray logRatio = NDArrays.where(mask, in.logp().sub(in.oldLogp()), zeros);
         NDArray ratio = logRatio.exp();
@@ -78,12 +81,12 @@ public final class PolicyLoss {
         long tokens = (long) maskF.sum().getFloat();
         NDArray ratioD = ratio.stopGradient().toType(DataType.FLOAT32, false);
         NDArray logRatioD = logRatio.stopGradient().toType(DataType.FLOAT32, false);
-        double clipFraction = meanOver(maskF, clipped.stopGradient().gt(unclipped.stopGradient()), tokens);
-        double dualFraction = dualBinds == null ? (tokens == 0 ? Double.NaN : 0) : meanOver(maskF, dualBinds, tokens);
-        double approxKl = meanOver(maskF, logRatioD.neg().exp().add(logRatioD).sub(1), tokens);
-        double entropy = in.entropy() == null ? Double.NaN : meanOver(maskF, in.entropy().stopGradient(), tokens);
-        double meanRatio = meanOver(maskF, ratioD, tokens);
-        return new LossResult(loss, tokens, clipFraction, dualFraction, approxKl, entropy, meanRatio);
+        double clippedTokens = sumOver(maskF, clipped.stopGradient().gt(unclipped.stopGradient()));
+        double dualClippedTokens = dualBinds == null ? 0 : sumOver(maskF, dualBinds);
+        double klSum = sumOver(maskF, logRatioD.neg().exp().add(logRatioD).sub(1));
+        double entropySum = in.entropy() == null ? Double.NaN : sumOver(maskF, in.entropy().stopGradient());
+        double ratioSum = sumOver(maskF, ratioD);
+        return new LossResult(loss, tokens, clippedTokens, dualClippedTokens, klSum, entropySum, ratioSum);
     }
 
     /** The KL estimate from {@code d = ref - logp}: k1 = -d, k3 = exp(d) - d - 1. */
@@ -91,11 +94,9 @@ public final class PolicyLoss {
         return config.klEstimator().equals("k1") ? d.neg() : d.exp().sub(d).sub(1);
     }
 
-    private static double meanOver(NDArray maskF, NDArray values, long tokens) {
-        if (tokens == 0) {
-            return Double.NaN;
-        }
-        return values.toType(DataType.FLOAT32, false).mul(maskF).sum().getFloat() / (double) tokens;
+    /** The float32 sum of {@code values} over the mask (exact in a double). */
+    private static double sumOver(NDArray maskF, NDArray values) {
+        return values.toType(DataType.FLOAT32, false).mul(maskF).sum().getFloat();
     }
 
     private static boolean[][] hostMask(NDArray mask, Shape shape) {

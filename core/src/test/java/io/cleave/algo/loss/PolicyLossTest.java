@@ -89,6 +89,22 @@ class PolicyLossTest {
     }
 
     @Test
+    void precomputedWeightsReplaceTheAggregation() {
+        // ratios 1 everywhere, so l = -A; the given weights, not token-mean's 1/3, aggregate: -(0.5*1 + 2*(-1) + 0)
+        NDArray logp = row(-1f, -2f, -0.5f, -3f);
+        NDArray adv = row(1, -1, 4, 7);
+        NDArray mask = row(1, 1, 1, 0);
+        NDArray weights = row(0.5f, 2f, 0f, 9f);
+        LossResult r = loss(0, 0, "k3", 0, "token-mean").compute(new LossInput(logp, logp.duplicate(), adv, mask,
+                null, null, null, weights));
+        assertEquals(-(0.5 - 2), r.loss().getFloat(), 1e-6);
+        assertEquals(3, r.policyTokens());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LossInput(logp,
+                logp.duplicate(), adv, mask, null, null, null, row(1, 1)));
+        assertTrue(e.getMessage().startsWith("weights has shape"), e.getMessage());
+    }
+
+    @Test
     void clipHigherWidensOnlyTheUpperBound() {
         PolicyLoss dapo = new PolicyLoss(new PolicyLossConfig(0.2, 0.28, 0, "token-mean", 0, "k3", 0));
         LossResult r = dapo.compute(input(logOf(1.25f, 0.7f), row(1, -1), row(1, 1)));

@@ -1,6 +1,5 @@
 package io.cleave.spark.train;
 
-import ai.djl.Device;
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.ToolEnvironment;
 import io.cleave.model.TorchRuntime;
@@ -17,10 +16,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.resource.ResourceInformation;
 
 /**
  * The executor side of one iteration: rolls out a partition's prompts in one batched decode with the JVM's cached
@@ -54,7 +51,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         AlgorithmConfig algorithm = spec.algorithmConfig();
         ToolEnvironment env = ExecutorEnvironments.of(spec);
         List<PromptSpec> specs = tasks.stream().map(PromptTask::spec).toList();
-        List<PromptRollout> rollouts = ExecutorPolicyCache.withPolicy(spec, payload, device(), policy ->
+        List<PromptRollout> rollouts = ExecutorPolicyCache.withPolicy(spec, payload, TaskDevices.assigned(), policy ->
                 new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
                         .run(specs, iteration));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -78,16 +75,6 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
             }
         }
         return out.iterator();
-    }
-
-    /** The GPU Spark assigned to this task, when it assigned one; else the default device. */
-    private static Device device() {
-        TaskContext context = TaskContext.get();
-        if (context == null) {
-            return null;
-        }
-        ResourceInformation gpu = context.resources().get("gpu").getOrElse(() -> null);
-        return gpu == null || gpu.addresses().length == 0 ? null : Device.gpu(Integer.parseInt(gpu.addresses()[0]));
     }
 
     private static String executorId() {

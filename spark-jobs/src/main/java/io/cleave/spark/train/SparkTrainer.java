@@ -2,14 +2,15 @@ package io.cleave.spark.train;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
-import io.cleave.model.io.ModelDirectory;
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.train.CheckpointStore;
 import io.cleave.train.DataCursor;
+import io.cleave.train.PolicyUpdate;
 import io.cleave.train.TrainerState;
 import io.cleave.train.TrainingSetup;
 import io.cleave.train.UpdateMetrics;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.config.UpdateMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,14 +27,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
- * previous broadcast), roll out on executors, compute advantages with Spark SQL, update on the driver, append a
- * metrics row and the trajectories, and checkpoint every {@code checkpoint.every} iterations. {@code resume}
- * continues from the newest complete checkpoint of the run directory.
+ * previous broadcast), roll out on executors, compute advantages with Spark SQL, update the policy (gradients
+ * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
+ * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
+ * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
+ * checkpoint of the run directory.
  */
 public final class SparkTrainer {
-
-    /** Weights larger than this go to executors as a model directory path instead of a broadcast. */
-    static final long MAX_BROADCAST_BYTES = 1L << 30;
 
     private SparkTrainer() {}
 
@@ -88,58 +88,57 @@ public final class SparkTrainer {
         Broadcast<WeightsPayload> previous = null;
         int partitions = jsc.defaultParallelism();
         long last = first - 1;
-        for (long it = first; it <= config.run().iterations(); it++) {
-            long t0 = System.nanoTime();
-            jsc.setJobDescription("iteration " + it + ": broadcast weights v" + (it - 1));
-            Broadcast<WeightsPayload> weights = jsc.broadcast(payload(setup, runDir, runId, it - 1));
+        DataParallelGradients parallel = config.update().mode() == UpdateMode.DATA_PARALLEL
+                ? new DataParallelGradients(jsc, spec, setup, runId, runDir.resolve("weights"), partitions) : null;
+        PolicyUpdate policyUpdate = parallel == null ? setup.update() : setup.update().withGradients(parallel);
+        try {
+            for (long it = first; it <= config.run().iterations(); it++) {
+                long t0 = System.nanoTime();
+                jsc.setJobDescription("iteration " + it + ": broadcast weights v" + (it - 1));
+                Broadcast<WeightsPayload> weights = jsc.broadcast(WeightsPayload.of(setup.policy(), runId, it - 1,
+                        runDir.resolve("weights"), setup.tokenizerSource()));
+                if (previous != null) {
+                    previous.destroy();
+                }
+                previous = weights;
+                IterationOutcome outcome = phases.run(it, weights, cursor, config.task().promptsPerIteration(),
+                        partitions);
+                long t1 = System.nanoTime();
+                UpdateMetrics update = policyUpdate.run(outcome.rows(), config.run().seed() * 1_000_003L + it);
+                long t2 = System.nanoTime();
+                double eval = Double.NaN;
+                if (!evalTasks.isEmpty() && (it % config.task().evalEvery() == 0 || it == config.run().iterations())) {
+                    eval = evaluate(setup, evalTasks);
+                    evalAfter = eval;
+                }
+                if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
+                        || it == config.run().iterations())) {
+                    long pool = setup.schedule().poolSize();
+                    String resolved = config.toYaml();
+                    checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
+                            setup.optimizer().stepCount(), setup.optimizer().stepCount(),
+                            new DataCursor(cursor[0] / pool, (int) (cursor[0] % pool)), config.run().seed(),
+                            Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
+                }
+                long t3 = System.nanoTime();
+                metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
+                progress.printf(Locale.ROOT, "iter %d/%d  reward %.3f  acc %.3f  tools %.2f  tokens %d  loss %.4f  "
+                        + "clip %.3f  kl %.4f%s  %.1fs%n", it, config.run().iterations(), outcome.meanReward(),
+                        outcome.accuracy(), outcome.meanToolCalls(), outcome.sampledTokens(), update.loss(),
+                        update.clipFraction(), update.approxKl(),
+                        Double.isNaN(eval) ? "" : String.format(Locale.ROOT, "  held-out %.3f", eval), (t3 - t0) / 1e9);
+                last = it;
+            }
+        } finally {
             if (previous != null) {
                 previous.destroy();
             }
-            previous = weights;
-            IterationOutcome outcome = phases.run(it, weights, cursor, config.task().promptsPerIteration(),
-                    partitions);
-            long t1 = System.nanoTime();
-            UpdateMetrics update = setup.update().run(outcome.rows(), config.run().seed() * 1_000_003L + it);
-            long t2 = System.nanoTime();
-            double eval = Double.NaN;
-            if (!evalTasks.isEmpty() && (it % config.task().evalEvery() == 0 || it == config.run().iterations())) {
-                eval = evaluate(setup, evalTasks);
-                evalAfter = eval;
+            if (parallel != null) {
+                parallel.close();
             }
-            if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
-                    || it == config.run().iterations())) {
-                long pool = setup.schedule().poolSize();
-                String resolved = config.toYaml();
-                checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
-                        setup.optimizer().stepCount(), setup.optimizer().stepCount(),
-                        new DataCursor(cursor[0] / pool, (int) (cursor[0] % pool)), config.run().seed(),
-                        Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
-            }
-            long t3 = System.nanoTime();
-            metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
-            progress.printf(Locale.ROOT, "iter %d/%d  reward %.3f  acc %.3f  tools %.2f  tokens %d  loss %.4f  "
-                    + "clip %.3f  kl %.4f%s  %.1fs%n", it, config.run().iterations(), outcome.meanReward(),
-                    outcome.accuracy(), outcome.meanToolCalls(), outcome.sampledTokens(), update.loss(),
-                    update.clipFraction(), update.approxKl(),
-                    Double.isNaN(eval) ? "" : String.format(Locale.ROOT, "  held-out %.3f", eval), (t3 - t0) / 1e9);
-            last = it;
-        }
-        if (previous != null) {
-            previous.destroy();
         }
         Path finalWeights = checkpoints.latest().orElse(null);
         return new TrainSummary(runDir, first, last, evalBefore, evalAfter, finalWeights);
-    }
-
-    private static WeightsPayload payload(TrainingSetup setup, Path runDir, String runId, long version)
-            throws IOException {
-        long bytes = 4 * setup.policy().config().parameterCount();
-        if (bytes <= MAX_BROADCAST_BYTES) {
-            return WeightsPayload.inline(runId, version, setup.policy().weights());
-        }
-        Path dir = runDir.resolve("weights").resolve("v" + version);
-        ModelDirectory.save(setup.policy(), dir, setup.tokenizerSource());
-        return WeightsPayload.atPath(runId, version, dir.toString());
     }
 
     private static double evaluate(TrainingSetup setup, List<Task> tasks) {

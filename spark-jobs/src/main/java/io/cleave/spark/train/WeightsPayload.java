@@ -1,6 +1,10 @@
 package io.cleave.spark.train;
 
+import io.cleave.model.Policy;
+import io.cleave.model.io.ModelDirectory;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +21,23 @@ public record WeightsPayload(String run, long version, LinkedHashMap<String, flo
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Weights larger than this go to executors as a model directory path instead of a broadcast. */
+    public static final long MAX_INLINE_BYTES = 1L << 30;
+
+    /**
+     * The payload of {@code policy}'s current weights: inline up to {@link #MAX_INLINE_BYTES}, else saved as a model
+     * directory {@code spillRoot/v<version>} (with the tokenizer files of {@code tokenizerSource}, or none).
+     */
+    public static WeightsPayload of(Policy policy, String run, long version, Path spillRoot, Path tokenizerSource)
+            throws IOException {
+        if (4 * policy.config().parameterCount() <= MAX_INLINE_BYTES) {
+            return inline(run, version, policy.weights());
+        }
+        Path dir = spillRoot.resolve("v" + version);
+        ModelDirectory.save(policy, dir, tokenizerSource);
+        return atPath(run, version, dir.toString());
+    }
 
     /** The payload of in-memory weights. */
     public static WeightsPayload inline(String run, long version, Map<String, float[]> weights) {

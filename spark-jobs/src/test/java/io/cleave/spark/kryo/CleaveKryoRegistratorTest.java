@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.testing.RandomBatches;
 import io.cleave.spark.testing.TestSpark;
+import io.cleave.spark.train.ShardOutcome;
+import io.cleave.train.ShardGradients;
+import io.cleave.train.TrainingRow;
+import io.cleave.train.WeightedRow;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,6 +56,35 @@ class CleaveKryoRegistratorTest {
         assertArrayEquals(row.getPath(), back.getPath());
         assertArrayEquals(row.getOldLogp(), back.getOldLogp());
         assertEquals(row.getReward(), back.getReward());
+    }
+
+    @Test
+    void updateShardsRoundTripThroughKryo() {
+        SerializerInstance kryo = kryo(true);
+        TrainingRow row = new TrainingRow(new int[] {4, 5, 6}, 1, new boolean[] {true, false},
+                new float[] {-0.5f, -1f}, new float[] {2f, 0f}, new int[] {3, 3});
+        WeightedRow weighted = new WeightedRow(row, new float[] {0.25f, 0f});
+        WeightedRow weightedBack = kryo.deserialize(
+                kryo.serialize(weighted, ClassTag$.MODULE$.apply(WeightedRow.class)),
+                ClassTag$.MODULE$.apply(WeightedRow.class));
+        assertArrayEquals(row.sequence(), weightedBack.row().sequence());
+        assertArrayEquals(row.policyMask(), weightedBack.row().policyMask());
+        assertArrayEquals(row.oldLogProbs(), weightedBack.row().oldLogProbs());
+        assertArrayEquals(row.macroActions(), weightedBack.row().macroActions());
+        assertArrayEquals(weighted.weights(), weightedBack.weights());
+
+        LinkedHashMap<String, float[]> gradients = new LinkedHashMap<>();
+        gradients.put("model.norm.weight", new float[] {0.5f, -2f});
+        gradients.put("lm_head.weight", new float[] {3f});
+        ShardOutcome outcome = new ShardOutcome(1, new ShardGradients(gradients, -0.75, 12, 3, 0.1, 24));
+        ShardOutcome back = kryo.deserialize(kryo.serialize(outcome, ClassTag$.MODULE$.apply(ShardOutcome.class)),
+                ClassTag$.MODULE$.apply(ShardOutcome.class));
+        assertEquals(1, back.partition());
+        assertEquals(List.copyOf(gradients.keySet()), List.copyOf(back.gradients().gradients().keySet()));
+        assertArrayEquals(new float[] {0.5f, -2f}, back.gradients().gradients().get("model.norm.weight"));
+        assertEquals(-0.75, back.gradients().loss());
+        assertEquals(12, back.gradients().policyTokens());
+        assertEquals(0.25, back.gradients().clipFraction());
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.cleave.spark.train;
+
+import io.cleave.train.GradientShard;
+import io.cleave.train.WeightedRow;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The executor side of one data-parallel update step: the partition's weighted rows, scored by the JVM's cached
+ * policy at the step's weights version (and the cached reference when the loss has a KL term), give one
+ * {@link ShardOutcome} holding the gradient of their share of the minibatch loss. {@link GradientShard} turns
+ * autograd on in the task thread and takes the JVM's gradient lock, so the tasks of one executor JVM compute
+ * their gradients one at a time. An empty partition returns nothing.
+ */
+final class GradientPartition implements Function2<Integer, Iterator<WeightedRow>, Iterator<ShardOutcome>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final JobSpec spec;
+    private final Broadcast<WeightsPayload> weights;
+    private final Broadcast<WeightsPayload> reference;
+
+    /**
+     * @param reference the frozen reference's weights, or null when the loss has no KL term
+     */
+    GradientPartition(JobSpec spec, Broadcast<WeightsPayload> weights, Broadcast<WeightsPayload> reference) {
+        this.spec = spec;
+        this.weights = weights;
+        this.reference = reference;
+    }
+
+    @Override
+    public Iterator<ShardOutcome> call(Integer partition, Iterator<WeightedRow> rows) {
+        List<WeightedRow> shard = new ArrayList<>();
+        rows.forEachRemaining(shard::add);
+        if (shard.isEmpty()) {
+            return List.<ShardOutcome>of().iterator();
+        }
+        GradientShard gradients = new GradientShard(spec.algorithmConfig().lossConfig(),
+                spec.rollout().sampling().scoringTemperature());
+        ShardOutcome outcome = ExecutorPolicyCache.withPolicies(spec, weights.value(),
+                reference == null ? null : reference.value(), TaskDevices.assigned(),
+                (policy, frozen) -> new ShardOutcome(partition, gradients.compute(policy, frozen, shard)));
+        return List.of(outcome).iterator();
+    }
+}
