@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "20", description = "GPG iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--sft-steps", defaultValue = "600", description = "warm-start steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sft-steps", defaultValue = "800", description = "warm-start steps (default: ${DEFAULT-VALUE})")
     int sftSteps;
 
     @Option(names = "--set", description = "override a training key (repeatable)")
