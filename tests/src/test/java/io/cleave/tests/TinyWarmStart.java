@@ -23,7 +23,7 @@ final class TinyWarmStart {
     static synchronized Path model() {
         if (!Files.exists(DIR.resolve("config.json"))) {
             try {
-                new WarmStart("tiny", 400, new ExpertNoise(0.15, 0.15, 0.15), 250, 16, 3e-3, 1)
+                new WarmStart("tiny", 400, new ExpertNoise(0.15, 0.15, 0.15), 800, 16, 3e-3, 1)
                         .run(TaskSuiteRegistry.create("arith", SUITE_OPTIONS), DIR, p -> { });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
