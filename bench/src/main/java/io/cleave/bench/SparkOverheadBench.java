@@ -36,7 +36,7 @@ public final class SparkOverheadBench {
         for (int executors = 1; executors <= 2; executors++) {
             Path runDir = work.resolve("executors-" + executors);
             List<String> sets = new ArrayList<>(List.of("model.dir=" + model, "run.dir=" + runDir,
-                    "run.iterations=" + iterations, "task.eval-every=0", "checkpoint.every=0"));
+                    "run.iterations=" + iterations, "task.eval-every=0", "checkpoint.every=" + iterations));
             sets.addAll(DemoSettings.TRAIN_SETTINGS);
             System.setProperty("spark.executor.extraJavaOptions", "-Dai.djl.pytorch.num_threads=1 "
                     + "-Dai.djl.pytorch.num_interop_threads=1 -Dai.djl.offline=true");

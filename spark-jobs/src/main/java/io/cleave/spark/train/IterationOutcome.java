@@ -18,7 +18,8 @@ import java.util.List;
  * @param executors distinct executor JVMs that rolled out
  * @param broadcastBytes bytes of the weights broadcast
  * @param rolloutSeconds wall time of the rollout phase
- * @param rolloutComputeSeconds the slowest partition's own rollout time, summed over rounds (the phase's compute)
+ * @param rolloutComputeSeconds rollout compute on the critical path (per executor the sum of its partitions' own
+ *     times, then the slowest executor), summed over rounds
  * @param advantageSeconds wall time of the Spark SQL advantage phase and collection
  */
 public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,

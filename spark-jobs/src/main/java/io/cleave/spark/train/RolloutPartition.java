@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -55,6 +56,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
                 new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
                         .run(specs, iteration));
         double seconds = (System.nanoTime() - started) / 1e9;
+        int partition = TaskContext.get() == null ? 0 : TaskContext.getPartitionId();
         String executor = executorId();
         long loads = ExecutorPolicyCache.loads(payload.key());
         List<RolloutRecord> out = new ArrayList<>();
@@ -71,7 +73,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
                 }
                 out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s), rollout.rewards().get(s).correct(),
                         rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), sampled,
-                        rollout.texts().get(s), executor, loads, seconds));
+                        rollout.texts().get(s), executor, loads, partition, seconds));
             }
         }
         return out.iterator();

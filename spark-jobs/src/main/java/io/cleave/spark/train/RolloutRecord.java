@@ -16,10 +16,11 @@ import java.io.Serializable;
  * @param text decoded trajectory text after the prompt
  * @param executor where it was sampled: executor id and JVM
  * @param weightLoads how many times that JVM loaded this weights version so far
+ * @param partition index of the partition that sampled it
  * @param partitionSeconds time the partition spent loading weights and rolling out (its compute time)
  */
 public record RolloutRecord(int order, TrajectoryRow row, boolean correct, boolean formatValid, int toolCalls,
-        long sampledTokens, String text, String executor, long weightLoads, double partitionSeconds)
+        long sampledTokens, String text, String executor, long weightLoads, int partition, double partitionSeconds)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;

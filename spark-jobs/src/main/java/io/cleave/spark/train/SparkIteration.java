@@ -72,9 +72,9 @@ final class SparkIteration {
                     .mapPartitions(new RolloutPartition(spec, weights, iteration));
             List<RolloutRecord> collected = records.collect();
             Map<Integer, double[]> rewardRange = new HashMap<>();
-            double roundCompute = 0;
+            Map<Integer, RolloutRecord> partitionsSeen = new HashMap<>();
             for (RolloutRecord r : collected) {
-                roundCompute = Math.max(roundCompute, r.partitionSeconds());
+                partitionsSeen.putIfAbsent(r.partition(), r);
                 sampled += r.sampledTokens();
                 maxLoads = Math.max(maxLoads, r.weightLoads());
                 executors.add(r.executor());
@@ -82,7 +82,7 @@ final class SparkIteration {
                 rewardRange.merge(r.order(), new double[] {reward, reward},
                         (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
-            computeSeconds += roundCompute;
+            computeSeconds += criticalPath(partitionsSeen.values());
             Map<Integer, Integer> renumber = new HashMap<>();
             for (int i = 0; i < prompts.size(); i++) {
                 double[] range = rewardRange.get(i);
@@ -95,7 +95,8 @@ final class SparkIteration {
                 Integer order = renumber.get(r.order());
                 if (order != null) {
                     keptRecords.add(new RolloutRecord(order, r.row(), r.correct(), r.formatValid(), r.toolCalls(),
-                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads(), r.partitionSeconds()));
+                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads(), r.partition(),
+                            r.partitionSeconds()));
                 }
             }
         }
@@ -134,6 +135,18 @@ final class SparkIteration {
                 SparkAdvantages.ADVANTAGES).collectAsList();
         withAdvantages.unpersist();
         return TrainingRows.ordered(kept, collected);
+    }
+
+    /**
+     * The rollout compute on the critical path: per executor JVM, the sum of its partitions' own times (they ran one
+     * after another on its slot), then the slowest executor.
+     */
+    private static double criticalPath(Iterable<RolloutRecord> onePerPartition) {
+        Map<String, Double> perExecutor = new HashMap<>();
+        for (RolloutRecord r : onePerPartition) {
+            perExecutor.merge(r.executor(), r.partitionSeconds(), Double::sum);
+        }
+        return perExecutor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /** Sorting helper exposed for tests. */
