@@ -13,6 +13,7 @@ fi
 update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 >/dev/null
 (cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl bench -am package)
 mkdir -p "$root/bench/results"
+echo "command: bench/model-throughput.sh $preset ($(date -u +%Y-%m-%d), $(nproc) cores)" | tee -a "$root/bench/results/model-throughput-$preset.txt"
 java -Xmx6g -Dai.djl.offline=true -cp "$root/bench/target/cleave-bench.jar:$root/bench/target/lib/*" \
   io.cleave.bench.ModelThroughputBench "$preset" 32 16 128 16 128 5 "$threads" /usr/bin/python3 \
-  "$root/bench/python/torch_reference.py" | tee "$root/bench/results/model-throughput-$preset.txt"
+  "$root/bench/python/torch_reference.py" | tee -a "$root/bench/results/model-throughput-$preset.txt"

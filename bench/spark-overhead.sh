@@ -18,6 +18,7 @@ done
 export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 jars="$root/spark-jobs/target/cleave.jar,$(ls "$root"/bench/target/lib/cleave-core-*.jar)"
 mkdir -p "$root/bench/results"
+echo "command: bench/spark-overhead.sh $model $iterations ($(date -u +%Y-%m-%d), $(nproc) cores)" | tee -a "$root/bench/results/spark-overhead.txt"
 java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 -Dspark.jars="$jars" \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
@@ -25,4 +26,4 @@ java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 -Dspark
   --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
   --add-opens=java.base/java.io=ALL-UNNAMED \
   -cp "$root/bench/target/cleave-bench.jar:$root/bench/target/lib/*" io.cleave.bench.SparkOverheadBench \
-  "$model" "$iterations" "$work" | tee "$root/bench/results/spark-overhead.txt"
+  "$model" "$iterations" "$work" | tee -a "$root/bench/results/spark-overhead.txt"

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,29 @@ class StandaloneSubmitIT {
             List<String> errors = bad.output().lines().filter(l -> l.startsWith("error: ")).toList();
             assertEquals(List.of("error: " + missing + ": input file does not exist"), errors, bad.output());
             assertTrue(Files.notExists(tmp.resolve("never")));
+        }
+    }
+
+    @Test
+    void submittedTrainingJobRunsAnIterationOnTheCluster() throws IOException {
+        SparkHome home = SparkHome.fromEnvironment();
+        Path runDir = tmp.resolve("train");
+        List<String> args = new ArrayList<>();
+        for (String set : TinyWarmStart.settings(runDir, 1)) {
+            args.add("--set");
+            args.add(set);
+        }
+        try (StandaloneCluster cluster = StandaloneCluster.start(home, tmp.resolve("cluster"), 1, 1024)) {
+            SparkSubmit.Result ok = SparkSubmit.run(home, tmp.resolve("submit-train.log"), cluster.masterUrl(),
+                    "io.cleave.spark.train.SparkTrainMain", ApplicationJars.sparkJobsJar(),
+                    ApplicationJars.sparkJobsDependencies(), Map.of(), args, TIMEOUT);
+            assertEquals(0, ok.exitCode(), ok.output());
+            List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));
+            assertEquals(1, metrics.size());
+            JsonObject row = JsonParser.parseString(metrics.get(0)).getAsJsonObject();
+            assertEquals(16, row.get("trajectories").getAsInt(), metrics.get(0));
+            assertTrue(Files.exists(runDir.resolve("checkpoints/step-00000001/COMPLETE")));
+            assertTrue(cluster.workerLog().contains("Asked to launch executor"), cluster.workerLog());
         }
     }
 
