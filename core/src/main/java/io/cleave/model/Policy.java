@@ -2,7 +2,6 @@ package io.cleave.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -153,17 +152,6 @@ public final class Policy implements AutoCloseable {
      */
     public DecodeSession newSession(int rows, int capacity) {
         return new DecodeSession(model, manager, rows, capacity, tokenizer.padId());
-    }
-
-    /** Weights as a named {@link NDList} (views of the live arrays; do not close). */
-    NDList namedArrays() {
-        NDList list = new NDList();
-        model.namedParameters().forEach((name, p) -> {
-            NDArray array = p.getArray();
-            array.setName(name);
-            list.add(array);
-        });
-        return list;
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class GpgTrainer {
         RolloutStats stats = RolloutStats.of(rollouts);
         return new IterationMetrics(iteration, rollouts.size(), stats.trajectories(), stats.meanReward(),
                 stats.accuracy(), stats.formatValid(), stats.meanToolCalls(), stats.sampledTokens(), metrics,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, Double.NaN);
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
     private List<PromptRollout> sample(long iteration) {

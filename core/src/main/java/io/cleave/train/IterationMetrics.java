@@ -15,15 +15,7 @@ package io.cleave.train;
  * @param rolloutSeconds wall time of sampling
  * @param advantageSeconds wall time of segmentation and advantage estimation
  * @param updateSeconds wall time of the update
- * @param evalAccuracy held-out accuracy when evaluated this iteration, else NaN
  */
 public record IterationMetrics(long iteration, int prompts, int trajectories, double meanReward, double accuracy,
         double formatValid, double meanToolCalls, long sampledTokens, UpdateMetrics update, double rolloutSeconds,
-        double advantageSeconds, double updateSeconds, double evalAccuracy) {
-
-    /** A copy carrying a held-out accuracy. */
-    public IterationMetrics withEvalAccuracy(double accuracy) {
-        return new IterationMetrics(iteration, prompts, trajectories, meanReward, this.accuracy, formatValid,
-                meanToolCalls, sampledTokens, update, rolloutSeconds, advantageSeconds, updateSeconds, accuracy);
-    }
-}
+        double advantageSeconds, double updateSeconds) {}

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,50 +20,34 @@ class CleaveCliTest {
         Path model = tmp.resolve("m");
         assertEquals(0, CleaveCli.run("init", "--preset", "tiny", "--out", model.toString(), "--seed", "3"));
         assertTrue(Files.exists(model.resolve("model.safetensors")));
-        Captured gen = capture("generate", "--model", model.toString(), "--prompt", "Q: 1+1?", "--max-new-tokens",
+        CliRun gen = CliRun.of("generate", "--model", model.toString(), "--prompt", "Q: 1+1?", "--max-new-tokens",
                 "10", "--seed", "5");
-        Captured again = capture("generate", "--model", model.toString(), "--prompt", "Q: 1+1?",
+        CliRun again = CliRun.of("generate", "--model", model.toString(), "--prompt", "Q: 1+1?",
                 "--max-new-tokens", "10", "--seed", "5");
-        assertEquals(0, gen.code);
-        assertEquals(gen.out, again.out, "same seed, same continuation");
-        Captured score = capture("score", "--model", model.toString(), "--ids", "5,6,7");
-        assertEquals(0, score.code);
-        assertTrue(score.out.contains("\"next_token\": 7"), score.out);
-        assertEquals(2, score.out.split("\"logprob\"").length - 1);
+        assertEquals(0, gen.code());
+        assertEquals(gen.out(), again.out(), "same seed, same continuation");
+        CliRun score = CliRun.of("score", "--model", model.toString(), "--ids", "5,6,7");
+        assertEquals(0, score.code());
+        assertTrue(score.out().contains("\"next_token\": 7"), score.out());
+        assertEquals(2, score.out().split("\"logprob\"").length - 1);
     }
 
     @Test
     void userErrorsAreOneLineWithoutStackTraces() throws Exception {
-        Captured missing = capture("generate", "--model", tmp.resolve("none").toString(), "--prompt", "x");
-        assertEquals(CleaveCli.USER_ERROR, missing.code);
-        assertEquals("error: model directory not found: " + tmp.resolve("none"), missing.err.strip());
+        CliRun missing = CliRun.of("generate", "--model", tmp.resolve("none").toString(), "--prompt", "x");
+        assertEquals(CleaveCli.USER_ERROR, missing.code());
+        assertEquals("error: model directory not found: " + tmp.resolve("none"), missing.err().strip());
         Path model = tmp.resolve("m");
         CleaveCli.run("init", "--preset", "tiny", "--out", model.toString());
-        Captured tooLong = capture("generate", "--model", model.toString(), "--prompt", "a".repeat(600));
-        assertEquals(CleaveCli.USER_ERROR, tooLong.code);
-        assertTrue(tooLong.err.contains("prompt 0 has 600 tokens; the model's context is 512 tokens"), tooLong.err);
-        assertFalse(tooLong.err.contains("\tat "), "no stack trace");
-        Captured badIds = capture("score", "--model", model.toString(), "--ids", "1,500");
-        assertTrue(badIds.err.contains("token id 500 is outside the vocabulary"), badIds.err);
-        Captured preset = capture("init", "--preset", "huge", "--out", tmp.resolve("h").toString());
-        assertTrue(preset.err.contains("unknown preset 'huge'; known presets: [tiny, small, medium]"), preset.err);
+        CliRun tooLong = CliRun.of("generate", "--model", model.toString(), "--prompt", "a".repeat(600));
+        assertEquals(CleaveCli.USER_ERROR, tooLong.code());
+        assertTrue(tooLong.err().contains("prompt 0 has 600 tokens; the model's context is 512 tokens"), tooLong.err());
+        assertFalse(tooLong.err().contains("\tat "), "no stack trace");
+        CliRun badIds = CliRun.of("score", "--model", model.toString(), "--ids", "1,500");
+        assertTrue(badIds.err().contains("token id 500 is outside the vocabulary"), badIds.err());
+        CliRun preset = CliRun.of("init", "--preset", "huge", "--out", tmp.resolve("h").toString());
+        assertTrue(preset.err().contains("unknown preset 'huge'; known presets: [tiny, small, medium]"), preset.err());
     }
 
-    private record Captured(int code, String out, String err) {}
 
-    private static Captured capture(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = CleaveCli.run(args);
-            return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }
