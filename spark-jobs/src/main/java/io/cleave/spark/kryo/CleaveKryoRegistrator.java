@@ -7,6 +7,7 @@ import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.train.JobSpec;
 import io.cleave.spark.train.PromptTask;
 import io.cleave.spark.train.RolloutRecord;
+import io.cleave.spark.train.RolloutSummary;
 import io.cleave.spark.train.ShardOutcome;
 import io.cleave.spark.train.WeightsPayload;
 import io.cleave.train.ShardGradients;
@@ -34,8 +35,8 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
      * registration of their own).
      */
     public static final List<Class<?>> JAVA_SERIALIZED = List.of(PromptTask.class, RolloutRecord.class,
-            WeightsPayload.class, JobSpec.class, TrainingRow.class, WeightedRow.class, ShardGradients.class,
-            ShardOutcome.class);
+            WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingRow.class, WeightedRow.class,
+            ShardGradients.class, ShardOutcome.class);
 
     /** Cleave's own classes and the arrays they contain, registered in this order. */
     public static final List<Class<?>> CLEAVE_CLASSES = List.of(

@@ -25,7 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark phases of one training iteration: prompts fanned out over executors ({@code mapPartitions}, one
- * batched rollout per partition), dynamic-sampling rounds, advantages by Spark SQL over the shared-prefix groups,
+ * batched rollout per partition, kept on the executors), dynamic-sampling rounds decided from small per-trajectory
+ * summaries (never the trajectories themselves), advantages by Spark SQL over the shared-prefix groups,
  * trajectories appended to Parquet, and the training rows collected for the driver's update. Job descriptions
  * name the iteration and phase, so the Spark UI reads like the training loop.
  */
@@ -55,7 +56,9 @@ final class SparkIteration {
         long t0 = System.nanoTime();
         int rounds = algorithm.dynamicSampling() ? algorithm.dynamicSamplingMaxRounds() : 1;
         List<PromptSpec> kept = new ArrayList<>();
-        List<RolloutRecord> keptRecords = new ArrayList<>();
+        List<RolloutSummary> keptSummaries = new ArrayList<>();
+        List<JavaRDD<RolloutRecord>> roundRecords = new ArrayList<>();
+        JavaRDD<TrajectoryRow> keptRows = null;
         long sampled = 0;
         long maxLoads = 0;
         double computeSeconds = 0;
@@ -69,46 +72,46 @@ final class SparkIteration {
             }
             jsc.setJobDescription("iteration " + iteration + ": rollout (round " + (round + 1) + ")");
             JavaRDD<RolloutRecord> records = jsc.parallelize(tasks, Math.min(partitions, tasks.size()))
-                    .mapPartitions(new RolloutPartition(spec, weights, iteration));
-            List<RolloutRecord> collected = records.collect();
+                    .mapPartitions(new RolloutPartition(spec, weights, iteration))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            roundRecords.add(records);
+            List<RolloutSummary> summaries = records.map(RolloutSummary::of).collect();
             Map<Integer, double[]> rewardRange = new HashMap<>();
-            Map<Integer, RolloutRecord> partitionsSeen = new HashMap<>();
-            for (RolloutRecord r : collected) {
+            Map<Integer, RolloutSummary> partitionsSeen = new HashMap<>();
+            for (RolloutSummary r : summaries) {
                 partitionsSeen.putIfAbsent(r.partition(), r);
                 sampled += r.sampledTokens();
                 maxLoads = Math.max(maxLoads, r.weightLoads());
                 executors.add(r.executor());
-                double reward = r.row().getReward();
-                rewardRange.merge(r.order(), new double[] {reward, reward},
+                rewardRange.merge(r.order(), new double[] {r.reward(), r.reward()},
                         (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
             computeSeconds += criticalPath(partitionsSeen.values());
-            Map<Integer, Integer> renumber = new HashMap<>();
+            HashSet<String> keep = new HashSet<>();
+            Set<Integer> keptOrders = new HashSet<>();
             for (int i = 0; i < prompts.size(); i++) {
                 double[] range = rewardRange.get(i);
                 if (!algorithm.dynamicSampling() || range[0] < range[1]) {
-                    renumber.put(i, kept.size());
+                    keep.add(prompts.get(i).promptId());
+                    keptOrders.add(i);
                     kept.add(prompts.get(i));
                 }
             }
-            for (RolloutRecord r : collected) {
-                Integer order = renumber.get(r.order());
-                if (order != null) {
-                    keptRecords.add(new RolloutRecord(order, r.row(), r.correct(), r.formatValid(), r.toolCalls(),
-                            r.sampledTokens(), r.text(), r.executor(), r.weightLoads(), r.partition(),
-                            r.partitionSeconds()));
-                }
-            }
+            summaries.stream().filter(r -> keptOrders.contains(r.order())).forEach(keptSummaries::add);
+            JavaRDD<TrajectoryRow> rows = records.filter(r -> keep.contains(r.row().getPromptId()))
+                    .map(RolloutRecord::row);
+            keptRows = keptRows == null ? rows : keptRows.union(rows);
         }
         long t1 = System.nanoTime();
-        List<TrainingRow> rows = advantages(iteration, kept, keptRecords);
+        List<TrainingRow> rows = keptRows == null ? List.of() : advantages(iteration, kept, keptRows);
+        roundRecords.forEach(JavaRDD::unpersist);
         long t2 = System.nanoTime();
-        int n = Math.max(1, keptRecords.size());
-        return new IterationOutcome(rows, kept.size(), keptRecords.size(),
-                keptRecords.stream().mapToDouble(r -> r.row().getReward()).sum() / n,
-                keptRecords.stream().filter(RolloutRecord::correct).count() / (double) n,
-                keptRecords.stream().filter(RolloutRecord::formatValid).count() / (double) n,
-                keptRecords.stream().mapToInt(RolloutRecord::toolCalls).sum() / (double) n, sampled, maxLoads,
+        int n = Math.max(1, keptSummaries.size());
+        return new IterationOutcome(rows, kept.size(), keptSummaries.size(),
+                keptSummaries.stream().mapToDouble(RolloutSummary::reward).sum() / n,
+                keptSummaries.stream().filter(RolloutSummary::correct).count() / (double) n,
+                keptSummaries.stream().filter(RolloutSummary::formatValid).count() / (double) n,
+                keptSummaries.stream().mapToInt(RolloutSummary::toolCalls).sum() / (double) n, sampled, maxLoads,
                 executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, computeSeconds, (t2 - t1) / 1e9);
     }
 
@@ -116,14 +119,11 @@ final class SparkIteration {
      * Advantages by Spark SQL over the kept trajectories, written to Parquet with them, then collected as training
      * rows ordered as the single-process trainer orders them.
      */
-    private List<TrainingRow> advantages(long iteration, List<PromptSpec> kept, List<RolloutRecord> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
+    private List<TrainingRow> advantages(long iteration, List<PromptSpec> kept,
+            JavaRDD<TrajectoryRow> trajectoryRows) {
         jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL)");
-        List<TrajectoryRow> trajectoryRows = records.stream().map(RolloutRecord::row).toList();
-        Dataset<TrajectoryRow> trajectories = spark.createDataset(jsc.parallelize(trajectoryRows,
-                Math.max(1, Math.min(jsc.defaultParallelism(), kept.size()))).rdd(), Encoders.bean(TrajectoryRow.class));
+        Dataset<TrajectoryRow> trajectories = spark.createDataset(trajectoryRows.rdd(),
+                Encoders.bean(TrajectoryRow.class));
         Dataset<Row> withAdvantages = SparkAdvantages.compute(trajectories, spec.algorithmConfig().estimator(),
                 spec.algorithmConfig().rewardKlCoef()).persist(StorageLevel.MEMORY_AND_DISK());
         jsc.setJobDescription("iteration " + iteration + ": trajectories to Parquet");
@@ -141,9 +141,9 @@ final class SparkIteration {
      * The rollout compute on the critical path: per executor JVM, the sum of its partitions' own times (they ran one
      * after another on its slot), then the slowest executor.
      */
-    private static double criticalPath(Iterable<RolloutRecord> onePerPartition) {
+    private static double criticalPath(Iterable<RolloutSummary> onePerPartition) {
         Map<String, Double> perExecutor = new HashMap<>();
-        for (RolloutRecord r : onePerPartition) {
+        for (RolloutSummary r : onePerPartition) {
             perExecutor.merge(r.executor(), r.partitionSeconds(), Double::sum);
         }
         return perExecutor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
