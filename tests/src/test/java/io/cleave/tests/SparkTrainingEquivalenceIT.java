@@ -63,7 +63,8 @@ class SparkTrainingEquivalenceIT {
         try (SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
                 .getOrCreate()) {
             for (Row r : spark.read().parquet(tmp.resolve("spark/trajectories").toString())
-                    .select("iteration", "promptId", "sampleIndex", "tokens").collectAsList()) {
+                    .select("iteration", "promptId", "sampleIndex", "tokens", "promptTokens").collectAsList()) {
+                assertTrue(r.getList(4).size() > 3, "the prompt is stored with its trajectory");
                 List<Integer> tokens = r.getList(3);
                 sparkTokens.put(r.getInt(0) + "/" + r.getString(1) + "/" + r.getInt(2),
                         tokens.stream().mapToInt(Integer::intValue).toArray());

@@ -6,6 +6,7 @@ import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.train.PromptSchedule;
 import io.cleave.train.TrainingRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +19,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -31,6 +35,9 @@ import org.apache.spark.storage.StorageLevel;
  * name the iteration and phase, so the Spark UI reads like the training loop.
  */
 final class SparkIteration {
+
+    /** Parquet column with the prompt's token ids. */
+    static final String PROMPT_TOKENS = "promptTokens";
 
     private final SparkSession spark;
     private final JavaSparkContext jsc;
@@ -127,7 +134,8 @@ final class SparkIteration {
         Dataset<Row> withAdvantages = SparkAdvantages.compute(trajectories, spec.algorithmConfig().estimator(),
                 spec.algorithmConfig().rewardKlCoef()).persist(StorageLevel.MEMORY_AND_DISK());
         jsc.setJobDescription("iteration " + iteration + ": trajectories to Parquet");
-        withAdvantages.withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
+        withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
+                .withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
                 .partitionBy("iteration").parquet(trajectoriesPath);
         jsc.setJobDescription("iteration " + iteration + ": collect rows for the update");
         List<Row> collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
@@ -135,6 +143,17 @@ final class SparkIteration {
                 SparkAdvantages.ADVANTAGES).collectAsList();
         withAdvantages.unpersist();
         return TrainingRows.ordered(kept, collected);
+    }
+
+    /** The kept prompts' token ids, as {@code (promptId, promptTokens)}, joined into the Parquet rows. */
+    private Dataset<Row> promptTable(List<PromptSpec> kept) {
+        List<Row> rows = new ArrayList<>();
+        for (PromptSpec p : kept) {
+            rows.add(RowFactory.create(p.promptId(), Arrays.stream(p.promptTokens()).boxed().toList()));
+        }
+        StructType schema = new StructType().add(TrajectoryRow.PROMPT_ID, DataTypes.StringType)
+                .add(PROMPT_TOKENS, DataTypes.createArrayType(DataTypes.IntegerType));
+        return spark.createDataFrame(rows, schema);
     }
 
     /**
