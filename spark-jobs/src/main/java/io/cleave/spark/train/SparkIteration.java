@@ -168,7 +168,7 @@ final class SparkIteration {
         return perExecutor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    /** Sorting helper exposed for tests. */
+    /** Orders collected rows by their prompt's position in the batch, then by sample index. */
     static Comparator<Row> byPromptThenSample(Map<String, Integer> order) {
         return Comparator.<Row>comparingInt(r -> order.get(r.getString(0))).thenComparingInt(r -> r.getInt(1));
     }

@@ -4,6 +4,7 @@ import io.cleave.env.io.JsonlRows;
 import io.cleave.env.io.RowError;
 import io.cleave.env.tasks.Plan;
 import io.cleave.env.tasks.Prompts;
+import io.cleave.env.tasks.PoolDraw;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
@@ -13,11 +14,9 @@ import io.cleave.env.tools.ToolSet;
 import io.cleave.env.tools.calc.Rational;
 import io.cleave.env.util.Options;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The {@code jsonl} suite (options: see {@link JsonlConfig}). Rows are read once; malformed rows are logged,
@@ -74,9 +73,7 @@ public final class JsonlSuite implements TaskSuite {
 
     @Override
     public List<Task> tasks(Split split, int count, long seed) {
-        List<Task> shuffled = new ArrayList<>(pools.get(split));
-        Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, Math.min(count, shuffled.size())));
+        return PoolDraw.draw(pools.get(split), count, seed);
     }
 
     @Override

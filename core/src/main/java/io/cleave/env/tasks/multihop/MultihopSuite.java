@@ -3,6 +3,7 @@ package io.cleave.env.tasks.multihop;
 import io.cleave.env.reward.AnswerMetric;
 import io.cleave.env.reward.ArpoReward;
 import io.cleave.env.tasks.Prompts;
+import io.cleave.env.tasks.PoolDraw;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
@@ -15,11 +16,9 @@ import io.cleave.env.util.Options;
 import io.cleave.env.util.StableHash;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The {@code multihop} suite (options: see {@link MultihopConfig}). One world per {@code worldSeed}; its corpus
@@ -75,9 +74,7 @@ public final class MultihopSuite implements TaskSuite {
 
     @Override
     public List<Task> tasks(Split split, int count, long seed) {
-        List<Task> shuffled = new ArrayList<>(pools.get(split));
-        Collections.shuffle(shuffled, new Random(seed));
-        return List.copyOf(shuffled.subList(0, Math.min(count, shuffled.size())));
+        return PoolDraw.draw(pools.get(split), count, seed);
     }
 
     /** Number of questions in {@code split}. */
