@@ -2,6 +2,7 @@ package io.cleave.train;
 
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.ToolEnvironment;
+import io.cleave.env.tasks.PromptLimit;
 import io.cleave.env.tasks.TaskSuite;
 import io.cleave.model.ModelConfig;
 import io.cleave.model.Policy;
@@ -10,13 +11,16 @@ import io.cleave.model.io.ModelDirectory;
 import io.cleave.optim.AdamW;
 import io.cleave.rollout.engine.RolloutConfig;
 import io.cleave.tokenizer.CharTokenizer;
+import io.cleave.train.config.ConfigException;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.config.TrainConfigKeys;
 import java.nio.file.Path;
 
 /**
  * Everything a training run builds from its {@link TrainConfig} before the first iteration: the policy (from the
  * model directory, or freshly initialised), a frozen reference when the KL term is in the loss, AdamW with the
- * warm-up schedule, the task suite and its tools, the prompt schedule and the update. The single-process trainer
+ * warm-up schedule, the task suite (without the rows whose prompt leaves no room for a response, see
+ * {@link PromptLimit}) and its tools, the prompt schedule and the update. The single-process trainer
  * and the Spark job both start here, so they train the same thing.
  */
 public final class TrainingSetup implements AutoCloseable {
@@ -40,8 +44,16 @@ public final class TrainingSetup implements AutoCloseable {
         boolean klInLoss = algorithm.klCoef() > 0 && algorithm.klPlacement().equals("loss");
         this.reference = klInLoss || algorithm.rewardKlCoef() > 0
                 ? Policy.withWeights(policy.config(), policy.tokenizer(), policy.weights()) : null;
+        try {
+            this.suite = config.task().newSuite().withPromptLimit(promptLimit(config, policy));
+        } catch (RuntimeException e) {
+            policy.close();
+            if (reference != null) {
+                reference.close();
+            }
+            throw e;
+        }
         this.optimizer = new AdamW(policy.model().namedParameters(), config.optim().adamw());
-        this.suite = config.task().newSuite();
         this.env = new ToolEnvironment(suite.tools(), config.env());
         this.schedule = new PromptSchedule(suite, PROMPT_POOL, config.run().seed(), policy.tokenizer());
         double clip = config.optim().clipsGradients() ? config.optim().gradClip() : Double.POSITIVE_INFINITY;
@@ -53,6 +65,23 @@ public final class TrainingSetup implements AutoCloseable {
     /** Builds the run's components; fails with a message naming the problem before any work starts. */
     public static TrainingSetup create(TrainConfig config) {
         return new TrainingSetup(config);
+    }
+
+    /**
+     * Prompts may take the model's positions minus {@code rollout.max-new-tokens}.
+     *
+     * @throws ConfigException when {@code rollout.max-new-tokens} leaves no room for a prompt
+     */
+    private static PromptLimit promptLimit(TrainConfig config, Policy policy) {
+        int positions = policy.config().maxPositionEmbeddings();
+        int response = config.rollout().maxNewTokens();
+        if (response >= positions) {
+            throw new ConfigException(TrainConfigKeys.ROLLOUT_MAX_NEW_TOKENS + " = " + response + " must be below the "
+                    + "model's max_position_embeddings (" + positions + ") to leave room for the prompt");
+        }
+        return new PromptLimit(text -> policy.tokenizer().encode(text).length, positions - response,
+                "max_position_embeddings " + positions + " minus " + TrainConfigKeys.ROLLOUT_MAX_NEW_TOKENS + " "
+                        + response);
     }
 
     private static Policy loadPolicy(TrainConfig config) {

@@ -8,14 +8,21 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a JSON Lines file: each non-blank line must be one strict JSON object, which a {@link RowMapper} turns into
- * a row. Lines that are not JSON objects, or that the mapper rejects, are collected as {@link RowError}s (and
- * logged) instead of stopping the read.
+ * Reads a JSON Lines file: each non-blank line must be strict UTF-8 holding one strict JSON object, which a
+ * {@link RowMapper} turns into a row. Lines that are not UTF-8, not JSON objects, or that the mapper rejects, are
+ * collected as {@link RowError}s (with the raw line, and logged) instead of stopping the read.
  */
 public final class JsonlReader {
 
@@ -39,39 +46,94 @@ public final class JsonlReader {
         T map(JsonObject object) throws RowException;
     }
 
+    /** Maps one parsed JSON object, read from 1-based line {@code line} whose text is {@code text}, to a row. */
+    @FunctionalInterface
+    public interface LineMapper<T> {
+        /** The row for {@code object}; throws {@link RowException} with a readable reason to reject it. */
+        T map(JsonObject object, int line, String text) throws RowException;
+    }
+
     private JsonlReader() {}
 
     /**
-     * Reads {@code file} as UTF-8 JSON Lines.
+     * Reads {@code file} as UTF-8 JSON Lines; {@code mapper} does not see line numbers.
      *
      * @throws IllegalArgumentException if the file does not exist or is not a regular file
      * @throws UncheckedIOException if reading fails
      */
     public static <T> JsonlRows<T> read(Path file, RowMapper<T> mapper) {
+        return read(file, (LineMapper<T>) (object, line, text) -> mapper.map(object));
+    }
+
+    /**
+     * Reads {@code file} as JSON Lines. Each line is decoded on its own as strict UTF-8 (malformed bytes are
+     * reported, never replaced): a line that is not valid UTF-8 becomes a {@link RowError} carrying its bytes in
+     * base64, and the lines after it are still read.
+     *
+     * @throws IllegalArgumentException if the file does not exist or is not a regular file
+     * @throws UncheckedIOException if reading fails
+     */
+    public static <T> JsonlRows<T> read(Path file, LineMapper<T> mapper) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("file not found: " + file.toAbsolutePath());
         }
         List<T> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             int lineNo = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (byte[] bytes = nextLine(in); bytes != null; bytes = nextLine(in)) {
                 lineNo++;
+                String line;
+                try {
+                    line = decodeStrictly(bytes);
+                } catch (CharacterCodingException e) {
+                    errors.add(reject(new RowError(file, lineNo, "not valid UTF-8", base64(bytes), true)));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
-                    rows.add(mapper.map(parseObject(line)));
+                    rows.add(mapper.map(parseObject(line), lineNo, line));
                 } catch (RowException e) {
-                    RowError error = new RowError(file, lineNo, e.getMessage());
-                    LOG.warn("skipping {}", error);
-                    errors.add(error);
+                    errors.add(reject(new RowError(file, lineNo, e.getMessage(), line, false)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return new JsonlRows<>(file, rows, errors);
+    }
+
+    private static RowError reject(RowError error) {
+        LOG.warn("skipping {}", error);
+        return error;
+    }
+
+    /** The bytes of the next line without its {@code \n} (and a {@code \r} before it), or null at the end. */
+    private static byte[] nextLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            line.write(b);
+            b = in.read();
+        }
+        byte[] bytes = line.toByteArray();
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+    }
+
+    /** {@code bytes} as UTF-8, failing on a malformed or unmappable sequence; a leading byte order mark is dropped. */
+    private static String decodeStrictly(byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     /** Parses one line as a strict JSON object. */

@@ -2,7 +2,6 @@ package io.cleave.env.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What reading a JSON Lines file produced: the usable rows in file order and the errors of the rejected lines.
@@ -14,8 +13,6 @@ import java.util.stream.Collectors;
  */
 public record JsonlRows<T>(Path file, List<T> rows, List<RowError> errors) {
 
-    private static final int ERRORS_IN_MESSAGE = 10;
-
     /** Copies the lists. */
     public JsonlRows {
         rows = List.copyOf(rows);
@@ -23,15 +20,14 @@ public record JsonlRows<T>(Path file, List<T> rows, List<RowError> errors) {
     }
 
     /**
-     * Returns the rows, or throws {@link IllegalArgumentException} naming the file and its first errors when no
-     * row is usable.
+     * Returns the rows, or throws {@link IllegalArgumentException} with a one-line message naming the file, the
+     * number of rejected lines and the first one's reason when no row is usable.
      */
     public List<T> requireRows(String what) {
         if (rows.isEmpty()) {
-            String listed = errors.stream().limit(ERRORS_IN_MESSAGE).map(RowError::toString)
-                    .collect(Collectors.joining("\n  "));
-            throw new IllegalArgumentException("no usable " + what + " in " + file + " (" + errors.size()
-                    + " bad line(s))" + (errors.isEmpty() ? "" : ":\n  " + listed));
+            throw new IllegalArgumentException("no usable " + what + " in " + file + ": " + (errors.isEmpty()
+                    ? "the file has no rows" : "all " + errors.size() + " line(s) rejected, the first at line "
+                    + errors.get(0).line() + ": " + errors.get(0).reason()));
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package io.cleave.env.tasks;
 
 import io.cleave.env.tools.ToolSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A family of tasks with disjoint train and test splits and a difficulty knob. Implementations are immutable and
@@ -23,4 +24,20 @@ public interface TaskSuite {
 
     /** The tools the suite's tasks use, ready to put in a {@link io.cleave.env.protocol.ToolEnvironment}. */
     ToolSet tools();
+
+    /**
+     * This suite without the tasks whose prompt does not fit {@code limit}. Suites that read user data
+     * ({@code jsonl}) reject such rows and report them in {@link #dataset()}; generated suites, whose prompts are
+     * short by construction, return themselves.
+     *
+     * @throws IllegalArgumentException when no task is left (a one-line message)
+     */
+    default TaskSuite withPromptLimit(PromptLimit limit) {
+        return this;
+    }
+
+    /** The accepted and rejected rows of the user data this suite read; empty for generated suites. */
+    default Optional<DatasetSummary> dataset() {
+        return Optional.empty();
+    }
 }

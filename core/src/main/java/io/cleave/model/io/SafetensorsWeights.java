@@ -29,7 +29,8 @@ final class SafetensorsWeights {
     static Map<String, float[]> read(Path dir, ModelConfig config) {
         Map<String, Shape> expected = ParameterShapes.of(config);
         Map<String, float[]> found = new LinkedHashMap<>();
-        for (Path file : files(dir)) {
+        List<Path> files = files(dir);
+        for (Path file : files) {
             try (FileChannel channel = SafetensorsReader.open(file)) {
                 for (Map.Entry<String, SafetensorsReader.Entry> e : SafetensorsReader.header(channel, file).entrySet()) {
                     String name = e.getKey();
@@ -58,7 +59,8 @@ final class SafetensorsWeights {
         }
         if (!missing.isEmpty()) {
             throw new ModelLoadException(dir + ": missing tensors " + (missing.size() > 5
-                    ? missing.subList(0, 5) + " and " + (missing.size() - 5) + " more" : missing));
+                    ? missing.subList(0, 5) + " and " + (missing.size() - 5) + " more" : missing) + " (not in "
+                    + files.stream().map(f -> f.getFileName().toString()).toList() + "; config.json expects them)");
         }
         Map<String, float[]> ordered = new LinkedHashMap<>();
         expected.keySet().forEach(name -> ordered.put(name, found.get(name)));
@@ -76,7 +78,10 @@ final class SafetensorsWeights {
             weightMap.values().forEach(v -> shards.add(String.valueOf(v)));
             List<Path> paths = new ArrayList<>();
             for (String shard : shards) {
-                Path p = dir.resolve(shard);
+                Path p = dir.resolve(shard).normalize();
+                if (!p.startsWith(dir.normalize()) || p.equals(dir.normalize())) {
+                    throw new ModelLoadException(index + ": shard " + shard + " is not a file inside " + dir);
+                }
                 if (!Files.exists(p)) {
                     throw new ModelLoadException(index + ": shard " + shard + " does not exist");
                 }

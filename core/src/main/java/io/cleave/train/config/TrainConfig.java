@@ -38,7 +38,7 @@ public record TrainConfig(RunSettings run, ModelSettings model, TaskSettings tas
     /** Origin given to the values of an existing config in {@link #with(Map)}. */
     private static final String CONFIG = "config";
 
-    /** Requires every section. */
+    /** Requires every section and checks the settings that span sections (minibatches against the batch). */
     public TrainConfig {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(model, "model");
@@ -50,6 +50,13 @@ public record TrainConfig(RunSettings run, ModelSettings model, TaskSettings tas
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(algorithm, "algorithm");
+        int trajectories = task.promptsPerIteration() * algorithm.config().branch().budget();
+        if (algorithm.config().minibatches() > trajectories) {
+            throw new ConfigException("algorithm.train.minibatches = " + algorithm.config().minibatches()
+                    + " must be <= the trajectories of an iteration, " + TrainConfigKeys.TASK_PROMPTS_PER_ITERATION
+                    + " (" + task.promptsPerIteration() + ") x algorithm.branch.budget ("
+                    + algorithm.config().branch().budget() + ") = " + trajectories);
+        }
     }
 
     /** Every section's {@code defaults()}. */

@@ -45,6 +45,6 @@ class JsonlReaderTest {
         Files.writeString(empty, "\n\n");
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> JsonlReader.read(empty, ID).requireRows("rows"));
-        assertEquals("no usable rows in " + empty + " (0 bad line(s))", none.getMessage());
+        assertEquals("no usable rows in " + empty + ": the file has no rows", none.getMessage());
     }
 }

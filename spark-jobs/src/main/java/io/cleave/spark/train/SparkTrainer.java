@@ -5,6 +5,7 @@ import io.cleave.env.tasks.Task;
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.train.CheckpointStore;
 import io.cleave.train.DataCursor;
+import io.cleave.train.DatasetReport;
 import io.cleave.train.PolicyUpdate;
 import io.cleave.train.TrainerState;
 import io.cleave.train.TrainingSetup;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
  * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
  * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
- * checkpoint of the run directory.
+ * checkpoint of the run directory. Before the first iteration, a suite that read a data file has its accepted and
+ * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console.
  */
 public final class SparkTrainer {
 
@@ -46,7 +48,11 @@ public final class SparkTrainer {
     public static TrainSummary run(TrainConfig config, String masterOverride, boolean resume, PrintStream progress)
             throws IOException {
         Path runDir = RunDirectory.prepare(config);
+        if (!runDir.equals(config.run().dir())) {
+            progress.printf("run.dir %s resolves to %s%n", config.run().dir(), runDir);
+        }
         try (TrainingSetup setup = TrainingSetup.create(config)) {
+            setup.suite().dataset().ifPresent(d -> progress.println(DatasetReport.write(runDir, d)));
             CheckpointStore checkpoints = CheckpointStore.at(runDir.resolve("checkpoints"), setup.tokenizerSource());
             long first = 1;
             long cursor = 0;

@@ -7,5 +7,7 @@ package io.cleave.env.tasks.jsonl;
  * @param prompt the question text
  * @param answer the gold answer
  * @param difficulty the row's difficulty (1 when the row has none)
+ * @param line the 1-based line of the file it was read from
+ * @param text the line as read, for the rejects report
  */
-public record JsonlRow(String id, String prompt, String answer, int difficulty) {}
+public record JsonlRow(String id, String prompt, String answer, int difficulty, int line, String text) {}

@@ -15,14 +15,16 @@ import java.math.BigInteger;
  *   NUMBER     := digits ('.' digits)?                    2.5 = 5/2
  * </pre>
  *
- * Exponents must be integers with {@code |e| <= }{@link #MAX_EXPONENT}. Errors are {@link CalcException}s whose
+ * Exponents must be integers with {@code |e| <= }{@link #MAX_EXPONENT}; parentheses, signs and exponents nest at
+ * most {@link #MAX_DEPTH} deep; a number literal has at most {@link Rational#MAX_DIGITS} significant digits (checked
+ * before it is converted, so work per call stays linear in the input). Errors are {@link CalcException}s whose
  * message gives the 1-based character position. Instances are single-use; call {@link #evaluate(String)}.
  */
 public final class CalcParser {
 
     /** The largest allowed absolute exponent. */
     public static final int MAX_EXPONENT = 64;
-    /** The deepest allowed nesting of parentheses and signs. */
+    /** The deepest allowed nesting of parentheses, signs and exponents. */
     public static final int MAX_DEPTH = 100;
 
     private final String text;
@@ -105,7 +107,9 @@ public final class CalcParser {
             return base;
         }
         int exponentAt = pos + 1;
+        enter();
         Rational exponent = signed();
+        depth--;
         if (!exponent.isInteger()) {
             throw new CalcException("exponent must be an integer, got " + exponent + " at position " + exponentAt);
         }
@@ -141,6 +145,7 @@ public final class CalcParser {
     private Rational number() throws CalcException {
         int start = pos;
         digits();
+        int integerEnd = pos;
         if (pos < text.length() && text.charAt(pos) == '.') {
             pos++;
             if (atEnd() || !isAsciiDigit(text.charAt(pos))) {
@@ -148,7 +153,15 @@ public final class CalcParser {
             }
             digits();
         }
-        return Rational.ofDecimal(text.substring(start, pos));
+        int leadingZeros = 0;
+        while (start + leadingZeros < integerEnd - 1 && text.charAt(start + leadingZeros) == '0') {
+            leadingZeros++;
+        }
+        if (pos - start - leadingZeros > Rational.MAX_DIGITS + 1) {
+            throw new CalcException("number at position " + (start + 1) + " has more than " + Rational.MAX_DIGITS
+                    + " digits");
+        }
+        return Rational.ofDecimal(text.substring(start + leadingZeros, pos));
     }
 
     private void digits() {

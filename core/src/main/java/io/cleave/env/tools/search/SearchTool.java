@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  * {@code title: snippet}, where the snippet is the first {@link SearchOptions#snippetChars()} characters of the
  * text with whitespace collapsed; {@code no results} when nothing matches. Thread-safe.
  *
+ * <p>The query is untrusted model output: it is never parsed as Lucene query syntax (field names, wildcards,
+ * regular expressions, ranges and paths are plain words to the analyser, see {@link SearchIndex#search}), it may
+ * have at most {@link #MAX_QUERY_CHARS} characters, and the answer only ever holds documents of the corpus.
+ *
  * <p>Options: exactly one of {@code corpus} (a JSON Lines file, indexed in memory once per JVM) or {@code index}
  * (a folder written by {@link SearchIndex#writeToDisk}), plus {@code topK} and {@code snippetChars}.
  */
@@ -27,6 +31,8 @@ public final class SearchTool implements Tool {
     public static final String CORPUS = "corpus";
     /** Option key of an on-disk index folder. */
     public static final String INDEX = "index";
+    /** Longest query accepted, in characters; longer ones are an error result. */
+    public static final int MAX_QUERY_CHARS = 2_000;
 
     private final SearchIndex index;
     private final SearchOptions options;
@@ -66,6 +72,10 @@ public final class SearchTool implements Tool {
     public String run(String argument) throws ToolException {
         if (argument.isBlank()) {
             throw new ToolException("empty query");
+        }
+        if (argument.length() > MAX_QUERY_CHARS) {
+            throw new ToolException("query too long (" + argument.length() + " characters, at most "
+                    + MAX_QUERY_CHARS + ")");
         }
         List<SearchHit> hits = index.search(argument, options.topK());
         if (hits.isEmpty()) {

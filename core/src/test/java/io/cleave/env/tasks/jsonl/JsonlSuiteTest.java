@@ -65,8 +65,8 @@ class JsonlSuiteTest {
         Files.writeString(file, "{\"id\":\"a\"}\n[]\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new JsonlSuite(JsonlConfig.defaults(file)));
-        assertEquals("no usable task rows in " + file + " (2 bad line(s)):\n  " + file
-                + ":1: field 'prompt' is missing\n  " + file + ":2: not a JSON object", e.getMessage());
+        assertEquals("no usable task rows in " + file + ": all 2 line(s) rejected, the first at line 1: field "
+                + "'prompt' is missing", e.getMessage());
         Path missing = dir.resolve("none.jsonl");
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
                 () -> new JsonlSuite(JsonlConfig.defaults(missing)));
