@@ -2,11 +2,15 @@ package io.cleave.env.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.env.io.JsonlReader.RowMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +50,26 @@ class JsonlReaderTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> JsonlReader.read(empty, ID).requireRows("rows"));
         assertEquals("no usable rows in " + empty + ": the file has no rows", none.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8RejectTheirLineWithTheBytesInBase64AndReadingGoesOn(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("mixed.jsonl");
+        byte[] latin1 = "{\"id\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bom);
+        out.writeBytes("{\"id\":\"a\"}\r\n".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(latin1);
+        out.writeBytes("\n{\"id\":\"\u00e9t\u00e9\"}".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, out.toByteArray());
+        JsonlRows<String> rows = JsonlReader.read(file, ID);
+        assertEquals(List.of("a", "\u00e9t\u00e9"), rows.rows());
+        RowError error = rows.errors().get(0);
+        assertEquals(2, error.line());
+        assertEquals("not valid UTF-8", error.reason());
+        assertEquals(Base64.getEncoder().encodeToString(latin1), error.raw());
+        assertTrue(error.rawIsBase64());
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.env.io.RowError;
 import io.cleave.env.reward.AnswerMetric;
+import io.cleave.env.tasks.DatasetSummary;
+import io.cleave.env.tasks.PromptLimit;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
@@ -115,6 +117,50 @@ class JsonlSuiteTest {
                 () -> TaskSuiteRegistry.create("jsonl", Map.of("path", path, "colour", "red")));
         assertTrue(unknown.getMessage().startsWith("unknown option 'colour' for task suite jsonl; known options: "
                 + "[difficulty, metric, path, reward, testFraction, tools]"), unknown.getMessage());
+    }
+
+    @Test
+    void integerIdsAndNumericAnswersAreTakenAsTextOtherTypesAreRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("types.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":7,\"prompt\":\"p\",\"answer\":3.50}",
+                "{\"id\":\"7\",\"prompt\":\"p\",\"answer\":\"1\"}",
+                "{\"id\":7.5,\"prompt\":\"p\",\"answer\":\"1\"}",
+                "{\"id\":\"a\",\"prompt\":true,\"answer\":\"1\"}",
+                "{\"id\":\"b\",\"prompt\":\"p\",\"answer\":[1]}",
+                "{\"id\":null,\"prompt\":\"p\",\"answer\":\"1\"}"));
+        JsonlSuite suite = new JsonlSuite(JsonlConfig.defaults(file));
+        assertEquals(List.of(
+                file + ":2: duplicate id '7'",
+                file + ":3: field 'id' must be a string or an integer, got the number 7.5",
+                file + ":4: field 'prompt' must be a string, got a boolean true",
+                file + ":5: field 'answer' must be a string or a number, got an array",
+                file + ":6: field 'id' must be a string or an integer, got null"),
+                suite.errors().stream().map(RowError::toString).toList());
+        assertEquals(List.of("3.50"), all(suite).stream().map(Task::gold).toList());
+        assertEquals("{\"id\":\"7\",\"prompt\":\"p\",\"answer\":\"1\"}", suite.errors().get(0).raw());
+    }
+
+    @Test
+    void promptsThatDoNotFitTheLimitJoinTheRejectsInLineOrder(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("long.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"a\",\"prompt\":\"12345678\",\"answer\":\"1\"}",
+                "{broken",
+                "{\"id\":\"b\",\"prompt\":\"123\",\"answer\":\"1\"}"));
+        PromptLimit limit = new PromptLimit(String::length, 10, "test limit");
+        JsonlSuite limited = new JsonlSuite(JsonlConfig.defaults(file)).withPromptLimit(limit);
+        assertEquals(List.of(file + ":1: prompt is 12 tokens, longer than the 10 that fit (test limit)",
+                file + ":2: not valid JSON (near column 3)"),
+                limited.errors().stream().map(RowError::toString).toList());
+        DatasetSummary summary = limited.dataset().orElseThrow();
+        assertEquals(1, summary.accepted());
+        assertEquals(2, summary.rejected().size());
+        assertEquals(List.of("jsonl-b"), all(limited).stream().map(Task::id).toList());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> limited.withPromptLimit(new PromptLimit(String::length, 3, "tiny")));
+        assertEquals("no usable task rows in " + file + ": all 3 line(s) rejected, the first at line 1: prompt is 12 "
+                + "tokens, longer than the 10 that fit (test limit)", none.getMessage());
     }
 
     private static List<Task> all(TaskSuite suite) {

@@ -92,4 +92,16 @@ class CalcParserTest {
         String fine = "(".repeat(CalcParser.MAX_DEPTH) + "1" + ")".repeat(CalcParser.MAX_DEPTH);
         assertEquals(Rational.ONE, assertDoesNotThrow(() -> CalcParser.evaluate(fine)));
     }
+
+    @Test
+    void exponentTowersCountAsNestingAndHugeLiteralsFailBeforeConversion() throws CalcException {
+        CalcException tower = assertThrows(CalcException.class,
+                () -> CalcParser.evaluate("1" + "^1".repeat(100_000)));
+        assertEquals("expression nested too deeply (more than 100 levels)", tower.getMessage());
+        assertEquals(Rational.ONE, CalcParser.evaluate("1" + "^1".repeat(CalcParser.MAX_DEPTH)));
+        CalcException huge = assertThrows(CalcException.class, () -> CalcParser.evaluate("2+" + "9".repeat(1_000_000)));
+        assertEquals("number at position 3 has more than 200 digits", huge.getMessage());
+        assertEquals(Rational.of(3), CalcParser.evaluate("0".repeat(1_000) + "3"));
+        assertEquals("1/2", CalcParser.evaluate("000.5").toString());
+    }
 }
