@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.cleave.env.protocol.ParsedTrajectory;
 import io.cleave.env.protocol.Protocol;
@@ -20,14 +24,15 @@ import io.cleave.env.tools.search.SearchOptions;
 import io.cleave.env.tools.search.SearchTool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
- * Property tests of the tools and the tag parser over untrusted model output: seeded random strings (reproducible
- * from the seed printed on failure) and a fixed list of adversarial ones (deep nesting, huge numbers and exponent
+ * Property tests of the tools and the tag parser over untrusted model output: QuickTheories properties over
+ * generated strings (fixed seed, so a failure reproduces; the failing input is shrunk before it is reported),
+ * built from adversarial pieces and from arbitrary code points, and a fixed list of adversarial ones (deep nesting, huge numbers and exponent
  * towers, unbalanced tags, query syntax attacks, inputs of about 1 MB). Every call must end within its time bound,
  * with either a result of bounded size or the tool's documented error ({@link CalcException},
  * {@link ToolException}); the parser never throws.
@@ -49,10 +54,14 @@ class UntrustedToolInputTest {
 
     @Test
     void calcEndsQuicklyWithABoundedValueOrItsErrorOnRandomExpressions() {
-        Random random = new Random(SEED);
-        for (int i = 0; i < RANDOM_CASES; i++) {
-            checkCalc(randomText(random, CALC_PIECES, 1 + random.nextInt(60)), SHORT_MS);
-        }
+        qt().withFixedSeed(SEED).withExamples(RANDOM_CASES).forAll(textOf(CALC_PIECES, 1, 60))
+                .checkAssert(expression -> checkCalc(expression, SHORT_MS));
+    }
+
+    @Test
+    void calcEndsQuicklyWithABoundedValueOrItsErrorOnArbitraryCodePoints() {
+        qt().withFixedSeed(SEED + 3).withExamples(RANDOM_CASES).forAll(strings().allPossible().ofLengthBetween(0, 80))
+                .checkAssert(expression -> checkCalc(expression, SHORT_MS));
     }
 
     @Test
@@ -76,10 +85,10 @@ class UntrustedToolInputTest {
     @Test
     void theParserNeverThrowsAndItsSpansCoverTheWholeTextOnRandomTagSoup() {
         TrajectoryParser parser = new Protocol(Set.of("calc", "search")).parser();
-        Random random = new Random(SEED + 1);
-        for (int i = 0; i < RANDOM_CASES; i++) {
-            checkParse(parser, randomText(random, TAG_PIECES, random.nextInt(200)), SHORT_MS);
-        }
+        qt().withFixedSeed(SEED + 1).withExamples(RANDOM_CASES).forAll(textOf(TAG_PIECES, 0, 200))
+                .checkAssert(text -> checkParse(parser, text, SHORT_MS));
+        qt().withFixedSeed(SEED + 4).withExamples(RANDOM_CASES).forAll(strings().allPossible().ofLengthBetween(0, 200))
+                .checkAssert(text -> checkParse(parser, text, SHORT_MS));
     }
 
     @Test
@@ -110,34 +119,35 @@ class UntrustedToolInputTest {
                 "file:///etc/passwd", "C:\\Windows\\system32", "%2e%2e%2f", "${jndi:ldap://x}",
                 "river ".repeat(SearchTool.MAX_QUERY_CHARS / 6), "a".repeat(SearchTool.MAX_QUERY_CHARS + 1),
                 "x".repeat(MB)));
-        Random random = new Random(SEED + 2);
-        for (int i = 0; i < 500; i++) {
-            attacks.add(randomText(random, new String[] {"river", "vel", "*", "?", ":", "/", "~", "\"", "(", ")",
-                "AND", "OR", "title", "id", "..", "\\", " ", "[", "]", "^", "!", "{", "}"}, 1 + random.nextInt(30)));
-        }
-        for (String query : attacks) {
-            long start = System.nanoTime();
-            String result;
-            try {
-                result = tool.run(query);
-            } catch (ToolException e) {
-                assertTrue(e.getMessage().equals("empty query") || e.getMessage().startsWith("query too long ("),
-                        e.getMessage());
-                continue;
-            } catch (RuntimeException | Error e) {
-                throw new AssertionError("search crashed on " + shorten(query), e);
-            } finally {
-                assertWithin(start, query.length() > 10_000 ? HUGE_MS : SHORT_MS, query);
-            }
-            if (result.equals(SearchTool.NO_RESULTS)) {
-                continue;
-            }
-            for (String line : result.split("\n")) {
-                assertTrue(corpus.stream().anyMatch(d -> line.equals(d.title() + ": " + d.text())),
-                        "a corpus document, not '" + line + "', for " + shorten(query));
-            }
-        }
+        attacks.forEach(query -> checkSearch(tool, corpus, query));
+        String[] queryPieces = {"river", "vel", "*", "?", ":", "/", "~", "\"", "(", ")", "AND", "OR", "title", "id",
+            "..", "\\", " ", "[", "]", "^", "!", "{", "}"};
+        qt().withFixedSeed(SEED + 2).withExamples(500).forAll(textOf(queryPieces, 1, 30))
+                .checkAssert(query -> checkSearch(tool, corpus, query));
         assertEquals(SearchTool.NO_RESULTS, runQuietly(tool, "/etc/passwd"), "paths are words, not files");
+    }
+
+    private static void checkSearch(SearchTool tool, List<CorpusDocument> corpus, String query) {
+        long start = System.nanoTime();
+        String result;
+        try {
+            result = tool.run(query);
+        } catch (ToolException e) {
+            assertTrue(e.getMessage().equals("empty query") || e.getMessage().startsWith("query too long ("),
+                    e.getMessage());
+            return;
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("search crashed on " + shorten(query), e);
+        } finally {
+            assertWithin(start, query.length() > 10_000 ? HUGE_MS : SHORT_MS, query);
+        }
+        if (result.equals(SearchTool.NO_RESULTS)) {
+            return;
+        }
+        for (String line : result.split("\n")) {
+            assertTrue(corpus.stream().anyMatch(d -> line.equals(d.title() + ": " + d.text())),
+                    "a corpus document, not '" + line + "', for " + shorten(query));
+        }
     }
 
     private static void checkCalc(String expression, long limitMs) {
@@ -202,12 +212,13 @@ class UntrustedToolInputTest {
         assertTrue(ms <= limitMs, ms + " ms (limit " + limitMs + ") on " + shorten(input));
     }
 
-    private static String randomText(Random random, String[] pieces, int count) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            out.append(pieces[random.nextInt(pieces.length)]);
-        }
-        return out.toString();
+    /** Strings of {@code min..max} pieces drawn from {@code pieces}; shrinking drops and simplifies pieces. */
+    private static Gen<String> textOf(String[] pieces, int min, int max) {
+        return lists().of(integers().between(0, pieces.length - 1)).ofSizeBetween(min, max).map(indexes -> {
+            StringBuilder out = new StringBuilder();
+            indexes.forEach(i -> out.append(pieces[i]));
+            return out.toString();
+        });
     }
 
     private static String shorten(String text) {
