@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -31,7 +32,9 @@ import org.apache.spark.sql.SparkSession;
  * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
  * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
  * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
- * checkpoint of the run directory.
+ * checkpoint of the run directory. The job runs in a session it creates and stops ({@link #run(TrainConfig, String,
+ * boolean, PrintStream)}) or in the caller's session, left running ({@link #runIn(TrainConfig, SparkSession, boolean,
+ * PrintStream)}, used by the Spark ML estimator).
  */
 public final class SparkTrainer {
 
@@ -45,6 +48,22 @@ public final class SparkTrainer {
      */
     public static TrainSummary run(TrainConfig config, String masterOverride, boolean resume, PrintStream progress)
             throws IOException {
+        return run(config, () -> session(config, masterOverride), true, resume, progress);
+    }
+
+    /**
+     * Runs (or resumes) a training run in {@code spark}, which stays running afterwards ({@code spark.master} of the
+     * config is not used).
+     *
+     * @param resume continue from the newest complete checkpoint when one exists
+     */
+    public static TrainSummary runIn(TrainConfig config, SparkSession spark, boolean resume, PrintStream progress)
+            throws IOException {
+        return run(config, () -> spark, false, resume, progress);
+    }
+
+    private static TrainSummary run(TrainConfig config, Supplier<SparkSession> sessions, boolean stopSession,
+            boolean resume, PrintStream progress) throws IOException {
         Path runDir = RunDirectory.prepare(config);
         try (TrainingSetup setup = TrainingSetup.create(config)) {
             CheckpointStore checkpoints = CheckpointStore.at(runDir.resolve("checkpoints"), setup.tokenizerSource());
@@ -61,8 +80,13 @@ public final class SparkTrainer {
                         + "continue it, or choose another run.dir");
             }
             checkpoints.removeUnfinished();
-            try (SparkSession spark = session(config, masterOverride)) {
+            SparkSession spark = sessions.get();
+            try {
                 return loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+            } finally {
+                if (stopSession) {
+                    spark.stop();
+                }
             }
         }
     }
