@@ -116,7 +116,7 @@ public final class CleavePolicyModel extends Model<CleavePolicyModel> implements
 
     /** The sampling, seed, tool and limit settings these Params stand for. */
     public TrainConfig config() {
-        return ConfigParams.resolve(this, Map.of());
+        return ConfigParams.resolveForGeneration(this);
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.cleave.env.tasks.jsonl.JsonlConfig;
 import io.cleave.train.config.TrainConfig;
 import io.cleave.train.config.TrainConfigKeys;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,9 +94,25 @@ final class ConfigParams {
      * @throws io.cleave.train.config.ConfigException naming the key of a bad value
      */
     static TrainConfig resolve(Params owner, Map<String, String> fixed) {
+        return resolve(owner, fixed, true);
+    }
+
+    /**
+     * Like {@link #resolve(Params, Map)} for generation: {@code algorithm.*} settings (copied from a trainer, where
+     * they apply over its recipe) are left out, since generation does not use them.
+     */
+    static TrainConfig resolveForGeneration(Params owner) {
+        return resolve(owner, Map.of(), false);
+    }
+
+    private static TrainConfig resolve(Params owner, Map<String, String> fixed, boolean algorithm) {
         List<String> sets = new ArrayList<>();
         if (owner.hasParam(SETTINGS) && owner.isSet(owner.getParam(SETTINGS))) {
-            sets.addAll(Arrays.asList((String[]) owner.getOrDefault(owner.getParam(SETTINGS))));
+            for (String setting : (String[]) owner.getOrDefault(owner.getParam(SETTINGS))) {
+                if (algorithm || !setting.strip().startsWith(ALGORITHM_PREFIX)) {
+                    sets.add(setting);
+                }
+            }
         }
         for (Binding binding : BINDINGS) {
             if (owner.hasParam(binding.name()) && owner.isSet(owner.getParam(binding.name()))) {

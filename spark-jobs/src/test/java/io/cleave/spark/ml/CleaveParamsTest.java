@@ -59,6 +59,12 @@ class CleaveParamsTest {
         assertArrayEquals(new String[] {"calc", "search"}, trainer.getTools());
         assertEquals("f1", trainer.getReward());
 
+        CleavePolicyModel model = new CleavePolicyModel(tmp.toString()).setSettings(
+                new String[] {"algorithm.branch.m=4", "env.max-tool-calls=3"});
+        assertEquals(3, model.config().env().maxToolCalls(), "algorithm settings are a trainer's, not the model's");
+        assertEquals(4, new CleaveTrainer().setRecipe("grpo").setInitialSamples(2).setSettings(
+                new String[] {"algorithm.branch.m=4"}).getBudget());
+
         ConfigException bad = assertThrows(ConfigException.class, () -> new CleaveTrainer().setIterations(0).config());
         assertTrue(bad.getMessage().startsWith("run.iterations = '0' (--set): run.iterations must be >= 1"),
                 bad.getMessage());

@@ -28,7 +28,7 @@ final class PromptFrames {
     /** The tiny, fast training settings of the tests, writing to {@code runDir}. */
     static CleaveTrainer tinyTrainer(String runDir, int iterations) {
         return new CleaveTrainer().setInitPreset("tiny").setRunDir(runDir).setIterations(iterations)
-                .setPromptsPerIteration(2).setInitialSamples(2).setBudget(2).setMaxNewTokens(24).setSeed(7)
+                .setPromptsPerIteration(2).setInitialSamples(2).setBudget(2).setMaxNewTokens(16).setSeed(7)
                 .setRecipe("grpo").setLearningRate(1e-3);
     }
 }
