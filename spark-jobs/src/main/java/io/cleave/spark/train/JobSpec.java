@@ -54,11 +54,13 @@ public record JobSpec(HashMap<String, Object> modelConfig, String tokenizerDir, 
         return AlgorithmConfig.defaults().with(algorithm);
     }
 
-    RolloutConfig rollout() {
+    /** The sampling settings of rollouts. */
+    public RolloutConfig rollout() {
         return new RolloutConfig(new SamplingConfig(temperature, topK, topP), maxNewTokens, runSeed);
     }
 
-    EnvLimits limits() {
+    /** The tool-call limits. */
+    public EnvLimits limits() {
         return new EnvLimits((int) envLimits[0], (int) envLimits[1], envLimits[2], (int) envLimits[3]);
     }
 

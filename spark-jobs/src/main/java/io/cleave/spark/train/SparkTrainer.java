@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -33,7 +34,9 @@ import org.apache.spark.sql.SparkSession;
  * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
  * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
  * checkpoint of the run directory. Before the first iteration, a suite that read a data file has its accepted and
- * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console.
+ * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console. The job runs in a session it creates and stops ({@link #run(TrainConfig, String,
+ * boolean, PrintStream)}) or in the caller's session, left running ({@link #runIn(TrainConfig, SparkSession, boolean,
+ * PrintStream)}, used by the Spark ML estimator).
  */
 public final class SparkTrainer {
 
@@ -47,6 +50,22 @@ public final class SparkTrainer {
      */
     public static TrainSummary run(TrainConfig config, String masterOverride, boolean resume, PrintStream progress)
             throws IOException {
+        return run(config, () -> session(config, masterOverride), true, resume, progress);
+    }
+
+    /**
+     * Runs (or resumes) a training run in {@code spark}, which stays running afterwards ({@code spark.master} of the
+     * config is not used).
+     *
+     * @param resume continue from the newest complete checkpoint when one exists
+     */
+    public static TrainSummary runIn(TrainConfig config, SparkSession spark, boolean resume, PrintStream progress)
+            throws IOException {
+        return run(config, () -> spark, false, resume, progress);
+    }
+
+    private static TrainSummary run(TrainConfig config, Supplier<SparkSession> sessions, boolean stopSession,
+            boolean resume, PrintStream progress) throws IOException {
         Path runDir = RunDirectory.prepare(config);
         if (!runDir.equals(config.run().dir())) {
             progress.printf("run.dir %s resolves to %s%n", config.run().dir(), runDir);
@@ -67,8 +86,13 @@ public final class SparkTrainer {
                         + "continue it, or choose another run.dir");
             }
             checkpoints.removeUnfinished();
-            try (SparkSession spark = session(config, masterOverride)) {
+            SparkSession spark = sessions.get();
+            try {
                 return loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+            } finally {
+                if (stopSession) {
+                    spark.stop();
+                }
             }
         }
     }

@@ -5,12 +5,12 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
 /** The device of the running Spark task. */
-final class TaskDevices {
+public final class TaskDevices {
 
     private TaskDevices() {}
 
     /** The GPU Spark assigned to this task, when it assigned one; else null (the default device). */
-    static Device assigned() {
+    public static Device assigned() {
         TaskContext context = TaskContext.get();
         if (context == null) {
             return null;

@@ -2,7 +2,6 @@ package io.cleave.env.tasks.jsonl;
 
 import io.cleave.env.reward.AnswerMetric;
 import io.cleave.env.reward.RewardRegistry;
-import io.cleave.env.tasks.Split;
 import io.cleave.env.tools.ToolRegistry;
 import io.cleave.env.util.Options;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * @param tools tools the tasks may use (option {@code tools}, comma-separated, empty for none)
  * @param reward reward name (option {@code reward}), one of {@link RewardRegistry#names()}
  * @param metric answer metric (option {@code metric}: {@code exact} or {@code f1})
- * @param testFraction share of rows held out, by id hash, in (0, 1)
+ * @param testFraction share of rows held out, by id hash, in [0, 1); 0 holds out none (every row trains)
  * @param difficulty rows with a larger {@code difficulty} field are left out, in [1, 1000000]
  * @param toolOptions options for the tools, keyed {@code tool.key} (e.g. {@code search.corpus})
  */
@@ -61,7 +60,10 @@ public record JsonlConfig(Path path, List<String> tools, String reward, AnswerMe
                     + RewardRegistry.names());
         }
         Objects.requireNonNull(metric, "jsonl metric");
-        Split.checkFraction("jsonl testFraction", testFraction);
+        if (!(testFraction >= 0.0 && testFraction < 1.0)) {
+            throw new IllegalArgumentException("jsonl testFraction must be in [0, 1) (0 = every row trains), got "
+                    + testFraction);
+        }
         if (difficulty < 1 || difficulty > MAX_DIFFICULTY) {
             throw new IllegalArgumentException("jsonl difficulty must be in [1, " + MAX_DIFFICULTY + "], got "
                     + difficulty);

@@ -101,6 +101,20 @@ class JsonlSuiteTest {
     }
 
     @Test
+    void testFractionZeroTrainsOnEveryRow(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rows.jsonl");
+        Files.writeString(file, IntStream.range(0, 50)
+                .mapToObj(i -> "{\"id\":\"r" + i + "\",\"prompt\":\"p" + i + "\",\"answer\":\"a\"}")
+                .collect(Collectors.joining("\n")));
+        TaskSuite suite = TaskSuiteRegistry.create("jsonl", Map.of("path", file.toString(), "testFraction", "0"));
+        assertEquals(50, suite.tasks(Split.TRAIN, 1_000, 1).size());
+        assertEquals(0, suite.tasks(Split.TEST, 1_000, 1).size());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> TaskSuiteRegistry.create("jsonl", Map.of("path", file.toString(), "testFraction", "-0.1")));
+        assertEquals("jsonl testFraction must be in [0, 1) (0 = every row trains), got -0.1", negative.getMessage());
+    }
+
+    @Test
     void badOptionsAreRejectedWithTheKnownValues(@TempDir Path dir) {
         String path = dir.resolve("x.jsonl").toString();
         IllegalArgumentException reward = assertThrows(IllegalArgumentException.class,
