@@ -115,6 +115,7 @@ class AirflowDagTest {
     @Test
     void aRetriedAttemptResumesTheDirectoryOfItsRun() {
         List<String> args = strings(train.getAsJsonArray("application_args"));
+        assertTrue(args.contains("--resume"), args.toString());
         assertEquals("auto", args.get(args.indexOf("--resume") + 1));
         String runDir = args.stream().filter(a -> a.startsWith("run.dir=")).findFirst().orElseThrow();
         assertTrue(runDir.contains("{{ run_id"), "run.dir must be per DAG run: " + runDir);

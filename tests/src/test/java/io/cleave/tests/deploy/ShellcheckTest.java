@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * shellcheck finds nothing in the repository's shell scripts: {@code cluster-conf/**}{@code /*.sh},
- * {@code docker/*.sh}, {@code scripts/*.sh}, {@code bench/*.sh} and the {@code cleave} launcher.
+ * {@code docker/*.sh}, {@code scripts/*.sh}, {@code bench/*.sh}, the {@code cleave} launcher and {@code .ci/run}.
  */
 class ShellcheckTest {
 
@@ -32,6 +32,7 @@ class ShellcheckTest {
             }
         }
         scripts.add("cleave");
+        scripts.add(".ci/run");
         scripts.sort(null);
         return scripts;
     }
@@ -39,7 +40,7 @@ class ShellcheckTest {
     @Test
     void theScriptListCoversEveryFolder() throws IOException {
         List<String> scripts = scripts();
-        for (String expected : List.of("cleave", "cluster-conf/submit.sh", "cluster-conf/app-jars.sh",
+        for (String expected : List.of("cleave", ".ci/run", "cluster-conf/submit.sh", "cluster-conf/app-jars.sh",
                 "cluster-conf/gpu/discover-gpus.sh", "docker/demo.sh", "scripts/fetch-test-assets.sh",
                 "bench/model-throughput.sh", "bench/spark-overhead.sh")) {
             assertTrue(scripts.contains(expected), expected + " not in " + scripts);
