@@ -91,14 +91,43 @@ class ExamplesReadmeTest {
     }
 
     @Test
-    void everyExampleConfigLoads() throws IOException {
+    void everyRecipeHasAnExampleAndGpgBranchHasOne() throws IOException {
+        Map<String, List<String>> byRecipe = new LinkedHashMap<>();
+        List<String> estimators = new ArrayList<>();
+        for (Path config : exampleConfigs()) {
+            TrainConfig loaded = TrainConfig.load(config, List.of());
+            byRecipe.computeIfAbsent(loaded.algorithm().recipe(), r -> new ArrayList<>())
+                    .add(config.getFileName().toString());
+            estimators.add(loaded.toMap().get("algorithm.estimator"));
+        }
+        for (String recipe : Recipes.names()) {
+            assertTrue(byRecipe.containsKey(recipe), "no example config for recipe " + recipe + ": " + byRecipe);
+        }
+        assertTrue(estimators.contains("gpg-branch"), "no example with algorithm.estimator gpg-branch");
+    }
+
+    @Test
+    void readmeListsEveryExampleConfig() throws IOException {
+        String readme = Files.readString(examples().resolve("README.md"));
+        for (Path config : exampleConfigs()) {
+            String name = config.getFileName().toString();
+            assertTrue(readme.contains("| [`" + name + "`](" + name + ") |"), "README.md does not list " + name);
+        }
+    }
+
+    private static List<Path> exampleConfigs() throws IOException {
         try (Stream<Path> files = Files.list(examples())) {
-            List<Path> configs = files.filter(f -> f.toString().endsWith(".yaml")).toList();
-            assertTrue(!configs.isEmpty());
-            for (Path config : configs) {
-                TrainConfig loaded = TrainConfig.load(config, List.of());
-                loaded.task().newSuite();
-            }
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyExampleConfigLoads() throws IOException {
+        List<Path> configs = exampleConfigs();
+        assertTrue(!configs.isEmpty());
+        for (Path config : configs) {
+            TrainConfig loaded = TrainConfig.load(config, List.of());
+            loaded.task().newSuite();
         }
     }
 }
