@@ -2,6 +2,7 @@ package io.cleave.spark.train;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
+import io.cleave.report.RunReport;
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.train.CheckpointStore;
 import io.cleave.train.DataCursor;
@@ -11,6 +12,7 @@ import io.cleave.train.TrainingSetup;
 import io.cleave.train.UpdateMetrics;
 import io.cleave.train.config.TrainConfig;
 import io.cleave.train.config.UpdateMode;
+import java.awt.AWTError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
@@ -31,9 +35,12 @@ import org.apache.spark.sql.SparkSession;
  * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
  * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
  * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
- * checkpoint of the run directory.
+ * checkpoint of the run directory. At the end it writes the run report ({@link RunReport}); a report failure is
+ * logged and does not fail the run.
  */
 public final class SparkTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
 
     private SparkTrainer() {}
 
@@ -62,7 +69,9 @@ public final class SparkTrainer {
             }
             checkpoints.removeUnfinished();
             try (SparkSession spark = session(config, masterOverride)) {
-                return loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+                TrainSummary summary = loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+                report(spark, runDir, progress);
+                return summary;
             }
         }
     }
@@ -139,6 +148,17 @@ public final class SparkTrainer {
         }
         Path finalWeights = checkpoints.latest().orElse(null);
         return new TrainSummary(runDir, first, last, evalBefore, evalAfter, finalWeights);
+    }
+
+    /** Writes the run report; a failure is logged and printed, never thrown: the run itself has finished. */
+    private static void report(SparkSession spark, Path runDir, PrintStream progress) {
+        try {
+            progress.println("report: " + RunReport.write(spark, runDir));
+        } catch (IOException | RuntimeException | LinkageError | AWTError | InternalError e) {
+            // plotting needs AWT (headless): a missing native library or font setup surfaces as an Error
+            LOG.error("the run finished, but its report could not be written ({})", runDir, e);
+            progress.println("report: FAILED (the run itself finished): " + e);
+        }
     }
 
     private static double evaluate(TrainingSetup setup, List<Task> tasks) {
