@@ -126,7 +126,7 @@ public final class RunCharts {
         for (int p = 0; p < PHASES.size(); p++) {
             chart.addSeries(PHASES.get(p).label(), iterations, stacks.get(p));
         }
-        chart.addSeries("other (eval, checkpoint, broadcast)", iterations, stacks.get(PHASES.size()));
+        chart.addSeries("eval, checkpoint, other", iterations, stacks.get(PHASES.size()));
         String file = "time.png";
         save(chart, dir.resolve(file));
         return new ChartImage(file, title, List.of());

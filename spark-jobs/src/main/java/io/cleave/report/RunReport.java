@@ -37,11 +37,7 @@ public final class RunReport {
      * @throws NoSuchFileException when the run directory has no {@code metrics.jsonl}
      */
     public static Path write(SparkSession spark, Path runDir) throws IOException {
-        Path metricsFile = runDir.resolve("metrics.jsonl");
-        if (!Files.isRegularFile(metricsFile)) {
-            throw new NoSuchFileException(metricsFile + " (not a Cleave run directory, or no iteration finished)");
-        }
-        MetricsTable metrics = MetricsTable.read(metricsFile);
+        MetricsTable metrics = MetricsTable.read(metricsFile(runDir));
         List<ChartImage> charts = RunCharts.write(metrics, runDir.resolve(IMAGE_DIR));
         Path trajectories = runDir.resolve("trajectories");
         List<PromptTree> trees = List.of();
@@ -65,10 +61,20 @@ public final class RunReport {
 
     /** Writes the report of {@code runDir} with a local single-threaded Spark session (started and stopped here). */
     public static Path write(Path runDir) throws IOException {
+        metricsFile(runDir);
         try (SparkSession spark = SparkSession.builder().master("local[1]").appName("cleave report")
                 .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate()) {
             return write(spark, runDir);
         }
+    }
+
+    /** The run's {@code metrics.jsonl}, checked to exist. */
+    private static Path metricsFile(Path runDir) throws NoSuchFileException {
+        Path file = runDir.resolve("metrics.jsonl");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + " (not a Cleave run directory, or no iteration finished)");
+        }
+        return file;
     }
 }

@@ -12,6 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the trajectory trees the report shows from a run's trajectories Parquet: for the first and the last
@@ -23,10 +25,27 @@ final class TreeSource {
     /** Parquet column with the prompt's token ids (written by the training job). */
     static final String PROMPT_TOKENS = "promptTokens";
 
+    /**
+     * The columns read, given explicitly: inferring the schema would run a Spark job whose results a training
+     * session's Kryo (registration required) cannot serialize.
+     */
+    private static final StructType SCHEMA = new StructType()
+            .add(TrajectoryRow.ITERATION, DataTypes.IntegerType)
+            .add(TrajectoryRow.PROMPT_ID, DataTypes.StringType)
+            .add(TrajectoryRow.SAMPLE_INDEX, DataTypes.IntegerType)
+            .add(TrajectoryRow.TOKEN_NODE, DataTypes.createArrayType(DataTypes.IntegerType))
+            .add(TrajectoryRow.PATH, DataTypes.createArrayType(DataTypes.IntegerType))
+            .add(TrajectoryRow.NODE_PARENTS, DataTypes.createArrayType(DataTypes.IntegerType))
+            .add(TrajectoryRow.TOKEN_TEXT, DataTypes.createArrayType(DataTypes.StringType))
+            .add(TrajectoryRow.POLICY_MASK, DataTypes.createArrayType(DataTypes.BooleanType))
+            .add(TrajectoryRow.REWARD, DataTypes.DoubleType)
+            .add(SparkAdvantages.ADVANTAGES, DataTypes.createArrayType(DataTypes.FloatType))
+            .add(PROMPT_TOKENS, DataTypes.createArrayType(DataTypes.IntegerType));
+
     private TreeSource() {}
 
     static List<PromptTree> read(SparkSession spark, Path trajectories, int perIteration, PromptDecoder decoder) {
-        Dataset<Row> all = spark.read().parquet(trajectories.toString());
+        Dataset<Row> all = spark.read().schema(SCHEMA).parquet(trajectories.toString());
         Row range = all.agg(functions.min(TrajectoryRow.ITERATION), functions.max(TrajectoryRow.ITERATION)).first();
         if (range.isNullAt(0)) {
             return List.of();

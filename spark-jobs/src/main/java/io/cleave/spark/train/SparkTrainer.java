@@ -154,8 +154,9 @@ public final class SparkTrainer {
     private static void report(SparkSession spark, Path runDir, PrintStream progress) {
         try {
             progress.println("report: " + RunReport.write(spark, runDir));
-        } catch (IOException | RuntimeException | LinkageError | AWTError | InternalError e) {
-            // plotting needs AWT (headless): a missing native library or font setup surfaces as an Error
+        } catch (Exception | LinkageError | AWTError | InternalError e) {
+            // Spark throws checked exceptions undeclared; plotting needs AWT (headless), whose missing native
+            // libraries or fonts surface as errors
             LOG.error("the run finished, but its report could not be written ({})", runDir, e);
             progress.println("report: FAILED (the run itself finished): " + e);
         }
