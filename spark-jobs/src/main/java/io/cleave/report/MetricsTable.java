@@ -14,13 +14,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The rows of a run's {@code metrics.jsonl}, one per iteration, as numeric columns by name. A value that is absent,
  * {@code null}, not a number, or not finite ({@code NaN}: e.g. {@code held_out_accuracy} in an iteration without
  * evaluation) is missing in that row; {@link #series} skips missing values.
  *
- * @param rows the rows in file order, each mapping column name to value; every row has {@link #ITERATION}
+ * @param rows the rows by ascending iteration, each mapping column name to value; every row has {@link #ITERATION}
  */
 public record MetricsTable(List<Map<String, Double>> rows) {
 
@@ -45,14 +46,15 @@ public record MetricsTable(List<Map<String, Double>> rows) {
     }
 
     /**
-     * Parses JSON lines; blank lines are skipped.
+     * Parses JSON lines; blank lines are skipped. Rows are ordered by iteration; when an iteration appears twice (a run
+     * resumed from a checkpoint older than its last metrics row repeats iterations), the later row wins.
      *
      * @param source named in error messages
      * @throws IllegalArgumentException naming the source and line when a line is not a JSON object or has no
      *                                  finite {@code iteration}
      */
     public static MetricsTable parse(List<String> lines, String source) {
-        List<Map<String, Double>> rows = new ArrayList<>();
+        Map<Double, Map<String, Double>> byIteration = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -79,9 +81,9 @@ public record MetricsTable(List<Map<String, Double>> rows) {
                 throw new IllegalArgumentException(source + " line " + (i + 1) + " has no numeric '" + ITERATION
                         + "'");
             }
-            rows.add(row);
+            byIteration.put(row.get(ITERATION), row);
         }
-        return new MetricsTable(rows);
+        return new MetricsTable(new ArrayList<>(byIteration.values()));
     }
 
     /** The finite value, or null when the element is not a finite number (Gson reads a bare NaN as a string). */
@@ -105,7 +107,7 @@ public record MetricsTable(List<Map<String, Double>> rows) {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** The iterations where {@code column} has a value, and those values, in file order. */
+    /** The iterations where {@code column} has a value, and those values, by ascending iteration. */
     public MetricSeries series(String column) {
         List<double[]> points = new ArrayList<>();
         for (Map<String, Double> row : rows) {

@@ -47,6 +47,9 @@ public final class RunCharts {
             new LinePlot("clip_fraction.png", "Clip fraction", "fraction of tokens clipped",
                     List.of(new Curve("clip_fraction", "clip fraction"))));
 
+    /** Longest fully recorded series drawn with a marker at every point; longer ones are plain lines. */
+    private static final int MAX_MARKED_POINTS = 60;
+
     /** Phase columns stacked in the time plot, with their labels; the rest of the iteration is "other". */
     private static final List<Curve> PHASES = List.of(new Curve("rollout_seconds", "rollout"),
             new Curve("advantage_seconds", "advantages + Parquet"), new Curve("update_seconds", "policy update"));
@@ -80,8 +83,9 @@ public final class RunCharts {
                 continue;
             }
             XYSeries series = chart.addSeries(curve.label(), s.x(), s.y());
-            series.setMarker(SeriesMarkers.CIRCLE);
-            if (s.size() < metrics.rows().size()) {
+            boolean sparse = s.size() < metrics.rows().size();
+            series.setMarker(sparse || s.size() <= MAX_MARKED_POINTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (sparse) {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
             drawn++;

@@ -35,6 +35,16 @@ class MetricsTableTest {
     }
 
     @Test
+    void aRepeatedIterationKeepsItsLaterRowAndRowsAreOrderedByIteration() {
+        MetricsTable table = MetricsTable.parse(List.of("{\"iteration\":1,\"reward\":0.1}",
+                "{\"iteration\":3,\"reward\":0.3}", "{\"iteration\":2,\"reward\":0.2}",
+                "{\"iteration\":3,\"reward\":0.35}"), "m");
+        MetricSeries reward = table.series("reward");
+        assertArrayEquals(new double[] {1, 2, 3}, reward.x());
+        assertArrayEquals(new double[] {0.1, 0.2, 0.35}, reward.y());
+    }
+
+    @Test
     void lastIsTheLastRecordedValue() {
         MetricsTable table = MetricsTable.parse(LINES, "m");
         assertEquals(0.125, table.last("held_out_accuracy"));
