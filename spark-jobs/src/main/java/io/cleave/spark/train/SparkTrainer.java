@@ -151,7 +151,7 @@ public final class SparkTrainer {
     }
 
     /** Writes the run report; a failure is logged and printed, never thrown: the run itself has finished. */
-    private static void report(SparkSession spark, Path runDir, PrintStream progress) {
+    static void report(SparkSession spark, Path runDir, PrintStream progress) {
         try {
             progress.println("report: " + RunReport.write(spark, runDir));
         } catch (Exception | LinkageError | AWTError | InternalError e) {
