@@ -20,7 +20,8 @@ final class ReportHtml {
             .plot p, .note { color: #666; font-size: 13px; margin: 4px; }
             .tree-box { overflow-x: auto; border: 1px solid #ddd; padding: 6px; margin-bottom: 18px; }
             pre.prompt { background: #f4f6fa; padding: 6px; white-space: pre-wrap; margin: 4px 0; }
-            .swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle; border: 1px solid #555; }
+            .swatch { display: inline-block; width: 14px; height: 14px; vertical-align: middle;
+                      border: 1px solid #555; }
             #render-check { color: #666; font-size: 12px; }
             """;
 
@@ -126,6 +127,7 @@ final class ReportHtml {
                 + "of its text and the advantage its tokens got in the loss (hover for the whole text). "
                 + "<span class=\"swatch\" style=\"background:%s\"></span> positive, "
                 + "<span class=\"swatch\" style=\"background:%s\"></span> negative (full colour at |A| = %.3f), "
+                + "<span class=\"swatch\" style=\"background:#ffffff\"></span> zero, "
                 + "<span class=\"swatch\" style=\"background:%s\"></span> tool result (no policy tokens). "
                 + "Leaves show the trajectory's reward r.</p>%n", TreeSvg.fill(scale, scale),
                 TreeSvg.fill(-scale, scale), scale, TreeSvg.fill(Double.NaN, scale)));

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * Draws a {@link PromptTree} as inline SVG (no scripts, no external resources): one box per macro-action laid out
  * by {@link TreeLayout}, coloured green for a positive advantage and red for a negative one, the colour's strength
- * {@code min(1, |advantage| / scale)}; tool-result nodes (no policy tokens) are grey. Each box shows the start of
- * its text and its advantage; a leaf also shows its reward; hovering shows the node's whole text
- * ({@code <title>}). Each node is a {@code <g class="ma">} with {@code data-node} and {@code data-advantage}.
+ * {@code min(1, |advantage| / scale)}, white for a zero advantage; tool-result nodes (no policy tokens) are grey.
+ * Each box shows the start of its text and its advantage; a leaf also shows its reward; hovering shows the node's
+ * whole text ({@code <title>}). Each node is a {@code <g class="ma">} with {@code data-node} and
+ * {@code data-advantage}.
  */
 public final class TreeSvg {
 
@@ -93,11 +94,15 @@ public final class TreeSvg {
 
     /**
      * Fill colour of an advantage: white blended towards green (positive) or red (negative) by
-     * {@code 0.15 + 0.85 * min(1, |a| / scale)}; grey for NaN (tool result).
+     * {@code 0.15 + 0.85 * min(1, |a| / scale)}; white for exactly 0 (no credit either way); grey for NaN (tool
+     * result).
      */
     static String fill(double advantage, double scale) {
         if (Double.isNaN(advantage)) {
             return "#e0e0e0";
+        }
+        if (advantage == 0) {
+            return "#ffffff";
         }
         int[] base = advantage >= 0 ? new int[] {46, 160, 67} : new int[] {214, 39, 40};
         double strength = 0.15 + 0.85 * Math.min(1, Math.abs(advantage) / scale);

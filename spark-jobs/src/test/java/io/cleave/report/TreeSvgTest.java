@@ -51,7 +51,8 @@ class TreeSvgTest {
         assertEquals("#2ea043", TreeSvg.fill(1, 1));
         assertEquals("#2ea043", TreeSvg.fill(5, 1), "clamped at the scale");
         assertEquals("#e78383", TreeSvg.fill(-0.5, 1));
-        assertEquals("#e0f1e3", TreeSvg.fill(0, 1));
+        assertEquals("#e0f1e3", TreeSvg.fill(1e-12, 1), "the faintest green");
+        assertEquals("#ffffff", TreeSvg.fill(0, 1));
         assertEquals("#e0e0e0", TreeSvg.fill(Double.NaN, 1));
     }
 
