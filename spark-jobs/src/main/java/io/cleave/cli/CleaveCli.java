@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cleave", mixinStandardHelpOptions = true, version = "cleave 0.1.0",
         description = "Segment-level RL (GPG / ARPO) for tool-using Transformer agents on Spark and DJL.",
         subcommands = {InitCommand.class, GenerateCommand.class, ScoreCommand.class, ToolCommand.class,
-                AdvantagesCommand.class, EvalCommand.class, SftCommand.class, TrainCommand.class, DemoCommand.class})
+                AdvantagesCommand.class, EvalCommand.class, SftCommand.class, TrainCommand.class, DemoCommand.class,
+                ReportCommand.class})
 public final class CleaveCli {
 
     /** Exit code of user errors. */

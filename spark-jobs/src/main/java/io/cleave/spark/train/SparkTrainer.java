@@ -2,6 +2,7 @@ package io.cleave.spark.train;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
+import io.cleave.report.RunReport;
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.train.CheckpointStore;
 import io.cleave.train.DataCursor;
@@ -12,6 +13,7 @@ import io.cleave.train.TrainingSetup;
 import io.cleave.train.UpdateMetrics;
 import io.cleave.train.config.TrainConfig;
 import io.cleave.train.config.UpdateMode;
+import java.awt.AWTError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
@@ -34,11 +38,14 @@ import org.apache.spark.sql.SparkSession;
  * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
  * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
  * checkpoint of the run directory. Before the first iteration, a suite that read a data file has its accepted and
- * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console. The job runs in a session it creates and stops ({@link #run(TrainConfig, String,
- * boolean, PrintStream)}) or in the caller's session, left running ({@link #runIn(TrainConfig, SparkSession, boolean,
- * PrintStream)}, used by the Spark ML estimator).
+ * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console. At the end it
+ * writes the run report ({@link RunReport}); a report failure is logged and does not fail the run. The job runs in a
+ * session it creates and stops ({@link #run(TrainConfig, String, boolean, PrintStream)}) or in the caller's session,
+ * left running ({@link #runIn(TrainConfig, SparkSession, boolean, PrintStream)}, used by the Spark ML estimator).
  */
 public final class SparkTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
 
     private SparkTrainer() {}
 
@@ -88,7 +95,9 @@ public final class SparkTrainer {
             checkpoints.removeUnfinished();
             SparkSession spark = sessions.get();
             try {
-                return loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+                TrainSummary summary = loop(config, setup, spark, checkpoints, runDir, first, cursor, progress);
+                report(spark, runDir, progress);
+                return summary;
             } finally {
                 if (stopSession) {
                     spark.stop();
@@ -169,6 +178,18 @@ public final class SparkTrainer {
         }
         Path finalWeights = checkpoints.latest().orElse(null);
         return new TrainSummary(runDir, first, last, evalBefore, evalAfter, finalWeights);
+    }
+
+    /** Writes the run report; a failure is logged and printed, never thrown: the run itself has finished. */
+    static void report(SparkSession spark, Path runDir, PrintStream progress) {
+        try {
+            progress.println("report: " + RunReport.write(spark, runDir));
+        } catch (Exception | LinkageError | AWTError | InternalError e) {
+            // Spark throws checked exceptions undeclared; plotting needs AWT (headless), whose missing native
+            // libraries or fonts surface as errors
+            LOG.error("the run finished, but its report could not be written ({})", runDir, e);
+            progress.println("report: FAILED (the run itself finished): " + e);
+        }
     }
 
     private static double evaluate(TrainingSetup setup, List<Task> tasks) {
