@@ -45,7 +45,7 @@ class SparkResumeIT {
             args.add("--set");
             args.add(set);
         }
-        Path marker = interrupted.resolve("checkpoints/step-00000002/COMPLETE");
+        Path marker = interrupted.resolve("checkpoints/step-00000002/MANIFEST.json");
         String classpath = TestClasspath.entries().stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         try (JavaProcess job = JavaProcess.start("cleave train", tmp.resolve("train.log"), classpath,
