@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * added atomically, and the directory is renamed into place in one atomic move; a crash at any point leaves either
  * the whole checkpoint or none (an unfinished temporary directory, removed by {@link #removeUnfinished}). Only a
  * directory whose files match its manifest counts as a checkpoint: one that does not (a torn write, a flipped
- * byte) is skipped with a warning naming the file, in favour of the previous complete one.
+ * byte) is skipped with a warning naming the file, in favour of the previous complete one, and when a run comes
+ * to save that step again it is moved aside to {@code ROOT/.invalid-step-N-*} (kept for inspection).
  */
 public final class CheckpointStore {
 
@@ -45,6 +46,7 @@ public final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final String TEMP_PREFIX = ".tmp-";
+    private static final String INVALID_PREFIX = ".invalid-";
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d{8,})");
 
     private final Path root;
@@ -124,7 +126,8 @@ public final class CheckpointStore {
      * Writes a checkpoint of {@code policy} and {@code optimizer} at {@code state.step()} atomically and returns its
      * directory.
      *
-     * @throws IllegalStateException when a checkpoint of that step already exists
+     * @throws IllegalStateException when a complete checkpoint of that step already exists (an incomplete one is
+     *     moved aside)
      */
     public Path save(Policy policy, AdamW optimizer, TrainerState state) throws IOException {
         return save(policy, optimizer, state, Map.of());
@@ -138,7 +141,13 @@ public final class CheckpointStore {
             throws IOException {
         Path target = directoryFor(state.step());
         if (Files.exists(target)) {
-            throw new IllegalStateException("checkpoint " + target + " already exists");
+            Optional<String> problem = CheckpointManifest.verify(target);
+            if (problem.isEmpty()) {
+                throw new IllegalStateException("checkpoint " + target + " already exists");
+            }
+            Path aside = root.resolve(INVALID_PREFIX + target.getFileName() + "-" + System.nanoTime());
+            LOG.warn("moving the incomplete checkpoint {} aside to {} ({})", target, aside, problem.get());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.createDirectories(root);
         Path temp = Files.createDirectory(root.resolve(TEMP_PREFIX + target.getFileName() + "-"

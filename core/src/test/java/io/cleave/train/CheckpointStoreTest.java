@@ -128,6 +128,16 @@ class CheckpointStoreTest {
         assertEquals(Optional.of(dir.resolve("step-00000001")), store.latest());
         assertEquals(List.of(dir.resolve("step-00000001")), store.completeCheckpoints());
         assertThrows(IllegalArgumentException.class, () -> CheckpointStore.readState(flipped));
+
+        try (Policy policy = Policy.initialize(TINY, TOK, 1);
+                AdamW adam = new AdamW(policy.model().namedParameters(), AdamWConfig.DEFAULT)) {
+            store.save(policy, adam, new TrainerState(4, 4, 4, DataCursor.START, 0, "aa"));
+        }
+        assertEquals(Optional.of(flipped), store.latest(), "saving the step again replaces the corrupted one");
+        try (Stream<Path> children = Files.list(dir)) {
+            assertEquals(1, children.filter(p -> p.getFileName().toString().startsWith(".invalid-step-00000004-"))
+                    .count(), "the corrupted directory is kept aside");
+        }
     }
 
     @Test
