@@ -32,7 +32,7 @@ class ToolFaultIT {
     void hungAndCrashingToolCallsBecomeErrorResultsAndTheRunGoesOn() throws Exception {
         Path jsonl = FaultRuns.arithJsonl(tmp.resolve("arith.jsonl"), 40);
         Path runDir = tmp.resolve("run");
-        TrainConfig config = TrainConfig.fromSets(FaultRuns.jsonlSettings(runDir, 2, jsonl,
+        TrainConfig config = TrainConfig.fromSets(FaultRuns.onJsonl(List.of(TinyWarmStart.settings(runDir, 2)), jsonl,
                 "task.options.tools=" + FaultyToolProvider.NAME, "task.options.faulty.tag=calc",
                 "env.tool-timeout-ms=" + TIMEOUT_MS));
 

@@ -69,8 +69,7 @@ class WriteFailureIT {
 
     /** Runs 2 iterations, injecting {@code fault} when iteration 2 starts; returns how the run stopped. */
     private static RunStoppedException runWithFault(Path runDir, Runnable fault) {
-        TrainConfig config = TrainConfig.fromSets(List.of(TinyWarmStart.settings(runDir, 2)))
-                .with("spark.master", "local[2]");
+        TrainConfig config = TrainConfig.fromSets(FaultRuns.randomTinyRun(runDir, 2));
         SparkSession spark = FaultRuns.localSession();
         JobStartHook hook = JobStartHook.attach(spark, "iteration 2:", fault);
         RunStoppedException stop = assertThrows(RunStoppedException.class,
