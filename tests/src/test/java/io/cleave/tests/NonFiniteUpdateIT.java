@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A reward that scores every trajectory {@link Double#MAX_VALUE} ({@link OverflowReward}) overflows the advantages'
- * group sums, so every update's loss and gradient are not finite: the Spark job skips each update and counts it ({@code skipped_updates}), and the second in a row
- * ({@code optim.max-nonfinite-steps=2}) stops the run with one clear line and a checkpoint holding the last good
- * weights (here the starting model's, bit for bit: no update was ever applied).
+ * group sums, so every update's loss and gradient are not finite: the Spark job skips each update and counts it
+ * ({@code skipped_updates}), and the second in a row ({@code optim.max-nonfinite-steps=2}) stops the run with one
+ * clear line and a checkpoint holding the last good weights (here the starting model's, bit for bit: no update was
+ * ever applied).
  */
 class NonFiniteUpdateIT {
 

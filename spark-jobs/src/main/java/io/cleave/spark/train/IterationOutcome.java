@@ -25,6 +25,6 @@ import java.util.List;
  * @param advantageSeconds wall time of the Spark SQL advantage phase and collection
  */
 public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
-        double accuracy, double formatValid, double meanToolCalls, int toolErrors, int toolTimeouts, long sampledTokens, long maxWeightLoads,
-        int executors, long broadcastBytes, double rolloutSeconds, double rolloutComputeSeconds,
-        double advantageSeconds) {}
+        double accuracy, double formatValid, double meanToolCalls, int toolErrors, int toolTimeouts,
+        long sampledTokens, long maxWeightLoads, int executors, long broadcastBytes, double rolloutSeconds,
+        double rolloutComputeSeconds, double advantageSeconds) {}

@@ -22,8 +22,8 @@ import java.io.Serializable;
  * @param partitionSeconds time the partition spent loading weights and rolling out (its compute time)
  */
 public record RolloutRecord(int order, TrajectoryRow row, boolean correct, boolean formatValid, int toolCalls,
-        int toolErrors, int toolTimeouts, long sampledTokens, String text, String executor, long weightLoads, int partition, double partitionSeconds)
-        implements Serializable {
+        int toolErrors, int toolTimeouts, long sampledTokens, String text, String executor, long weightLoads,
+        int partition, double partitionSeconds) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

@@ -20,14 +20,15 @@ import java.io.Serializable;
  * @param partitionSeconds the partition's own rollout time
  */
 public record RolloutSummary(int order, double reward, boolean correct, boolean formatValid, int toolCalls,
-        int toolErrors, int toolTimeouts, long sampledTokens, String executor, long weightLoads, int partition, double partitionSeconds)
-        implements Serializable {
+        int toolErrors, int toolTimeouts, long sampledTokens, String executor, long weightLoads, int partition,
+        double partitionSeconds) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The summary of a full record. */
     static RolloutSummary of(RolloutRecord r) {
         return new RolloutSummary(r.order(), r.row().getReward(), r.correct(), r.formatValid(), r.toolCalls(),
-                r.toolErrors(), r.toolTimeouts(), r.sampledTokens(), r.executor(), r.weightLoads(), r.partition(), r.partitionSeconds());
+                r.toolErrors(), r.toolTimeouts(), r.sampledTokens(), r.executor(), r.weightLoads(), r.partition(),
+                r.partitionSeconds());
     }
 }
