@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training checkpoints under one root directory, one sub-directory per step:
@@ -28,21 +30,23 @@ import java.util.stream.Stream;
  *   config.json, model.safetensors   a model directory ({@link ModelDirectory#load} reads it)
  *   optimizer.safetensors            AdamW moments ({@link OptimizerCheckpoint})
  *   trainer_state.json               step, schedule position, data cursor, seed ({@link TrainerState})
- *   COMPLETE                         written last: only directories holding it count as checkpoints
+ *   MANIFEST.json                    written last: every file's size and SHA-256 ({@link CheckpointManifest})
  * </pre>
- * A checkpoint is written into {@code ROOT/.tmp-step-00000020-*}, its files are flushed to disk, the
- * {@code COMPLETE} marker is added, and the directory is renamed into place in one atomic move; a crash at any
- * point leaves either the whole checkpoint or none (an unfinished temporary directory, removed by
- * {@link #removeUnfinished}).
+ * A checkpoint is written into {@code ROOT/.tmp-step-00000020-*}, its files are flushed to disk, the manifest is
+ * added atomically, and the directory is renamed into place in one atomic move; a crash at any point leaves either
+ * the whole checkpoint or none (an unfinished temporary directory, removed by {@link #removeUnfinished}). Only a
+ * directory whose files match its manifest counts as a checkpoint: one that does not (a torn write, a flipped
+ * byte) is skipped with a warning naming the file, in favour of the previous complete one, and when a run comes
+ * to save that step again it is moved aside to {@code ROOT/.invalid-step-N-*} (kept for inspection).
  */
 public final class CheckpointStore {
 
-    /** Marker file that makes a checkpoint directory complete. */
-    public static final String COMPLETE_MARKER = "COMPLETE";
     /** Trainer state file inside a checkpoint directory. */
     public static final String STATE_FILE = "trainer_state.json";
 
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final String TEMP_PREFIX = ".tmp-";
+    private static final String INVALID_PREFIX = ".invalid-";
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d{8,})");
 
     private final Path root;
@@ -76,35 +80,54 @@ public final class CheckpointStore {
         return root.resolve(String.format("step-%08d", step));
     }
 
-    /** Whether {@code dir} holds the {@link #COMPLETE_MARKER}. */
+    /** Whether every file of {@code dir} matches its {@link CheckpointManifest}. */
     public static boolean isComplete(Path dir) {
-        return Files.isRegularFile(dir.resolve(COMPLETE_MARKER));
+        return CheckpointManifest.verify(dir).isEmpty();
     }
 
-    /** Complete checkpoint directories, oldest step first. */
-    public List<Path> completeCheckpoints() throws IOException {
+    /** Checkpoint directories ({@code step-N}, complete or not), oldest step first. */
+    public List<Path> stepDirectories() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(p -> STEP_DIR.matcher(p.getFileName().toString()).matches())
-                    .filter(CheckpointStore::isComplete)
                     .sorted(Comparator.comparingLong(CheckpointStore::stepOf))
                     .toList();
         }
     }
 
-    /** The complete checkpoint with the highest step, if any. */
+    /** Complete checkpoint directories, oldest step first; each one skipped is logged with its reason. */
+    public List<Path> completeCheckpoints() throws IOException {
+        return stepDirectories().stream().filter(CheckpointStore::verifiedOrWarn).toList();
+    }
+
+    /**
+     * The complete checkpoint with the highest step, if any: newer directories that do not match their manifest
+     * are skipped with a warning naming the file.
+     */
     public Optional<Path> latest() throws IOException {
-        List<Path> all = completeCheckpoints();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        List<Path> all = stepDirectories();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (verifiedOrWarn(all.get(i))) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean verifiedOrWarn(Path dir) {
+        Optional<String> problem = CheckpointManifest.verify(dir);
+        problem.ifPresent(p -> LOG.warn("skipping checkpoint {}: {}", dir, p));
+        return problem.isEmpty();
     }
 
     /**
      * Writes a checkpoint of {@code policy} and {@code optimizer} at {@code state.step()} atomically and returns its
      * directory.
      *
-     * @throws IllegalStateException when a checkpoint of that step already exists
+     * @throws IllegalStateException when a complete checkpoint of that step already exists (an incomplete one is
+     *     moved aside)
      */
     public Path save(Policy policy, AdamW optimizer, TrainerState state) throws IOException {
         return save(policy, optimizer, state, Map.of());
@@ -118,7 +141,13 @@ public final class CheckpointStore {
             throws IOException {
         Path target = directoryFor(state.step());
         if (Files.exists(target)) {
-            throw new IllegalStateException("checkpoint " + target + " already exists");
+            Optional<String> problem = CheckpointManifest.verify(target);
+            if (problem.isEmpty()) {
+                throw new IllegalStateException("checkpoint " + target + " already exists");
+            }
+            Path aside = root.resolve(INVALID_PREFIX + target.getFileName() + "-" + System.nanoTime());
+            LOG.warn("moving the incomplete checkpoint {} aside to {} ({})", target, aside, problem.get());
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.createDirectories(root);
         Path temp = Files.createDirectory(root.resolve(TEMP_PREFIX + target.getFileName() + "-"
@@ -131,9 +160,8 @@ public final class CheckpointStore {
                 Files.writeString(temp.resolve(extra.getKey()), extra.getValue(), StandardCharsets.UTF_8);
             }
             flushFiles(temp);
-            Path marker = temp.resolve(COMPLETE_MARKER);
-            Files.writeString(marker, "step " + state.step() + "\n", StandardCharsets.UTF_8);
-            flush(marker);
+            CheckpointManifest.write(temp);
+            flush(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             flush(root);
         } catch (IOException | RuntimeException e) {
@@ -196,10 +224,9 @@ public final class CheckpointStore {
     }
 
     private static void requireComplete(Path dir) {
-        if (!isComplete(dir)) {
-            throw new IllegalArgumentException(dir + " is not a complete checkpoint (no " + COMPLETE_MARKER
-                    + " marker)");
-        }
+        CheckpointManifest.verify(dir).ifPresent(problem -> {
+            throw new IllegalArgumentException(dir + " is not a complete checkpoint: " + problem);
+        });
     }
 
     private static long stepOf(Path dir) {

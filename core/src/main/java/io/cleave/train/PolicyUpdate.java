@@ -21,7 +21,8 @@ import java.util.function.LongToDoubleFunction;
  * a {@link GradientSource} returns the minibatch gradient (by default computed here, as one shard of all rows; the
  * Spark job can sum shards computed on executors instead), the gradient is written into the parameters, clipped to
  * a global norm, and AdamW steps with the scheduled learning rate. Optionally a frozen reference policy adds the KL
- * term.
+ * term. A minibatch whose loss or gradient is not finite is skipped and counted ({@link NonFiniteSteps}); too many
+ * in a row throw {@link NonFiniteUpdateException}.
  */
 public final class PolicyUpdate {
 
@@ -33,6 +34,7 @@ public final class PolicyUpdate {
     private final double gradClip;
     private final LongToDoubleFunction learningRate;
     private final GradientSource gradients;
+    private final NonFiniteSteps nonFinite;
 
     /**
      * An update computing gradients in this process.
@@ -40,15 +42,17 @@ public final class PolicyUpdate {
      * @param reference frozen policy for the KL term in the loss, or null when the KL coefficient is 0
      * @param temperature the temperature the rows were sampled at
      * @param learningRate learning rate by optimizer step count
+     * @param maxNonfiniteSteps non-finite minibatches in a row that stop training, &gt;= 1
      */
     public PolicyUpdate(Policy policy, Policy reference, AdamW optimizer, AlgorithmConfig algorithm,
-            double temperature, double gradClip, LongToDoubleFunction learningRate) {
+            double temperature, double gradClip, LongToDoubleFunction learningRate, int maxNonfiniteSteps) {
         this(policy, reference, optimizer, algorithm, gradClip, learningRate,
-                new LocalGradients(policy, reference, new GradientShard(algorithm.lossConfig(), temperature)));
+                new LocalGradients(policy, reference, new GradientShard(algorithm.lossConfig(), temperature)),
+                new NonFiniteSteps(maxNonfiniteSteps));
     }
 
     private PolicyUpdate(Policy policy, Policy reference, AdamW optimizer, AlgorithmConfig algorithm,
-            double gradClip, LongToDoubleFunction learningRate, GradientSource gradients) {
+            double gradClip, LongToDoubleFunction learningRate, GradientSource gradients, NonFiniteSteps nonFinite) {
         this.policy = policy;
         this.reference = reference;
         this.optimizer = optimizer;
@@ -57,11 +61,15 @@ public final class PolicyUpdate {
         this.gradClip = gradClip;
         this.learningRate = learningRate;
         this.gradients = gradients;
+        this.nonFinite = nonFinite;
     }
 
-    /** The same update (policy, optimizer, schedule, shuffles) with minibatch gradients from {@code source}. */
+    /**
+     * The same update (policy, optimizer, schedule, shuffles, non-finite guard) with minibatch gradients from
+     * {@code source}.
+     */
     public PolicyUpdate withGradients(GradientSource source) {
-        return new PolicyUpdate(policy, reference, optimizer, algorithm, gradClip, learningRate, source);
+        return new PolicyUpdate(policy, reference, optimizer, algorithm, gradClip, learningRate, source, nonFinite);
     }
 
     /** The frozen reference policy of the KL term in the loss, when there is one. */
@@ -69,10 +77,16 @@ public final class PolicyUpdate {
         return Optional.ofNullable(reference);
     }
 
-    /** Runs every epoch and minibatch over {@code rows}; {@code seed} fixes the shuffles. */
+    /**
+     * Runs every epoch and minibatch over {@code rows}; {@code seed} fixes the shuffles. Metrics average the applied
+     * steps (NaN when none was applied).
+     *
+     * @throws NonFiniteUpdateException when a non-finite minibatch completes a run of
+     *     {@code maxNonfiniteSteps} in a row (earlier finite steps of this call stay applied)
+     */
     public UpdateMetrics run(List<TrainingRow> rows, long seed) {
         if (rows.isEmpty()) {
-            return new UpdateMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return new UpdateMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         List<TrainingRow> order = new ArrayList<>(rows);
         Random random = new Random(seed);
@@ -83,6 +97,7 @@ public final class PolicyUpdate {
         double entropySum = 0;
         double normSum = 0;
         long tokens = 0;
+        int skipped = 0;
         for (int epoch = 0; epoch < algorithm.ppoEpochs(); epoch++) {
             Collections.shuffle(order, random);
             int minibatches = Math.min(algorithm.minibatches(), order.size());
@@ -90,6 +105,10 @@ public final class PolicyUpdate {
                 List<TrainingRow> part = order.subList(mb * order.size() / minibatches,
                         (mb + 1) * order.size() / minibatches);
                 ShardGradients g = gradients.gradients(MinibatchPlan.of(part, aggregation));
+                if (!nonFinite.admit(g.loss(), g.gradients())) {
+                    skipped++;
+                    continue;
+                }
                 double norm = step(g);
                 steps++;
                 lossSum += g.loss();
@@ -101,7 +120,7 @@ public final class PolicyUpdate {
             }
         }
         return new UpdateMetrics(steps, lossSum / steps, clipSum / steps, klSum / steps, entropySum / steps,
-                normSum / steps, tokens);
+                normSum / steps, tokens, skipped);
     }
 
     /** Writes the gradient into the parameters, clips it, steps AdamW; returns the norm before clipping. */

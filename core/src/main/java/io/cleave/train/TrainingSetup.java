@@ -59,7 +59,7 @@ public final class TrainingSetup implements AutoCloseable {
         double clip = config.optim().clipsGradients() ? config.optim().gradClip() : Double.POSITIVE_INFINITY;
         this.update = new PolicyUpdate(policy, klInLoss ? reference : null, optimizer, algorithm,
                 config.rollout().sampling().scoringTemperature(), clip,
-                step -> config.optim().learningRate(step + 1));
+                step -> config.optim().learningRate(step + 1), config.optim().maxNonfiniteSteps());
     }
 
     /** Builds the run's components; fails with a message naming the problem before any work starts. */

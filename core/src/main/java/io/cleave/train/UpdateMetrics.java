@@ -1,7 +1,7 @@
 package io.cleave.train;
 
 /**
- * What one policy update measured, averaged over its optimizer steps.
+ * What one policy update measured, averaged over its applied optimizer steps.
  *
  * @param steps optimizer steps taken
  * @param loss mean loss
@@ -10,6 +10,7 @@ package io.cleave.train;
  * @param entropy mean entropy of the policy on the trained tokens
  * @param gradNorm mean global gradient norm before clipping
  * @param policyTokens policy tokens trained on (per epoch)
+ * @param skippedSteps minibatches not applied because their loss or gradient was not finite
  */
 public record UpdateMetrics(int steps, double loss, double clipFraction, double approxKl, double entropy,
-        double gradNorm, long policyTokens) {}
+        double gradNorm, long policyTokens, int skippedSteps) {}

@@ -15,6 +15,7 @@ import io.cleave.optim.AdamWConfig;
 import io.cleave.tokenizer.CharTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class CheckpointStoreTest {
 
             assertEquals(dir.resolve("ckpt/step-00000005"), saved);
             for (String file : List.of("config.json", "model.safetensors", "optimizer.safetensors",
-                    "trainer_state.json", "COMPLETE")) {
+                    "trainer_state.json", "MANIFEST.json")) {
                 assertTrue(Files.isRegularFile(saved.resolve(file)), file);
             }
             try (Stream<Path> children = Files.list(dir.resolve("ckpt"))) {
@@ -92,10 +93,51 @@ class CheckpointStoreTest {
         assertEquals(Optional.of(dir.resolve("step-00000012")), store.latest());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CheckpointStore.readState(incomplete));
-        assertEquals(incomplete + " is not a complete checkpoint (no COMPLETE marker)", e.getMessage());
+        assertEquals(incomplete + " is not a complete checkpoint: " + incomplete.resolve("MANIFEST.json")
+                + " is missing", e.getMessage());
         store.removeUnfinished();
         assertFalse(Files.exists(crashed));
         assertTrue(Files.exists(incomplete), "only the store's own temporary directories are removed");
+    }
+
+    @Test
+    void aTornOrCorruptedCheckpointIsSkippedInFavourOfThePreviousCompleteOne() throws Exception {
+        CheckpointStore store = CheckpointStore.at(dir);
+        try (Policy policy = Policy.initialize(TINY, TOK, 1);
+                AdamW adam = new AdamW(policy.model().namedParameters(), AdamWConfig.DEFAULT)) {
+            for (long step = 1; step <= 4; step++) {
+                store.save(policy, adam, new TrainerState(step, step, step, DataCursor.START, 0, "aa"));
+            }
+        }
+        Path flipped = dir.resolve("step-00000004");
+        byte[] weights = Files.readAllBytes(flipped.resolve("model.safetensors"));
+        weights[weights.length - 5] ^= 0x10;
+        Files.write(flipped.resolve("model.safetensors"), weights);
+        Path truncated = dir.resolve("step-00000003");
+        byte[] moments = Files.readAllBytes(truncated.resolve("optimizer.safetensors"));
+        Files.write(truncated.resolve("optimizer.safetensors"), Arrays.copyOf(moments, moments.length / 2));
+        Path noManifest = dir.resolve("step-00000002");
+        Files.delete(noManifest.resolve("MANIFEST.json"));
+
+        assertEquals(Optional.of(flipped.resolve("model.safetensors") + " does not match its SHA-256 in the manifest"),
+                CheckpointManifest.verify(flipped));
+        assertEquals(Optional.of(truncated.resolve("optimizer.safetensors") + " has " + moments.length / 2
+                + " bytes, the manifest lists " + moments.length), CheckpointManifest.verify(truncated));
+        assertEquals(Optional.of(noManifest.resolve("MANIFEST.json") + " is missing"),
+                CheckpointManifest.verify(noManifest));
+        assertEquals(Optional.of(dir.resolve("step-00000001")), store.latest());
+        assertEquals(List.of(dir.resolve("step-00000001")), store.completeCheckpoints());
+        assertThrows(IllegalArgumentException.class, () -> CheckpointStore.readState(flipped));
+
+        try (Policy policy = Policy.initialize(TINY, TOK, 1);
+                AdamW adam = new AdamW(policy.model().namedParameters(), AdamWConfig.DEFAULT)) {
+            store.save(policy, adam, new TrainerState(4, 4, 4, DataCursor.START, 0, "aa"));
+        }
+        assertEquals(Optional.of(flipped), store.latest(), "saving the step again replaces the corrupted one");
+        try (Stream<Path> children = Files.list(dir)) {
+            assertEquals(1, children.filter(p -> p.getFileName().toString().startsWith(".invalid-step-00000004-"))
+                    .count(), "the corrupted directory is kept aside");
+        }
     }
 
     @Test

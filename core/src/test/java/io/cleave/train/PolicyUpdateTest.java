@@ -2,6 +2,7 @@ package io.cleave.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -51,7 +52,7 @@ class PolicyUpdateTest {
                 AdamW directAdam = new AdamW(direct.model().namedParameters(), adamw())) {
             List<TrainingRow> rows = SyntheticRows.rows(updated, 9, 4);
             UpdateMetrics metrics = new PolicyUpdate(updated, reference, updatedAdam, algorithm,
-                    SyntheticRows.TEMPERATURE, GRAD_CLIP, step -> LR).run(rows, SEED);
+                    SyntheticRows.TEMPERATURE, GRAD_CLIP, step -> LR, 3).run(rows, SEED);
             UpdateMetrics expected = directUpdate(direct, reference, directAdam, algorithm, rows);
 
             assertEquals(4, metrics.steps());
@@ -65,6 +66,45 @@ class PolicyUpdateTest {
                 assertTrue(!java.util.Arrays.equals(before, updated.weights().get("model.embed_tokens.weight")),
                         "the update moved the weights");
             }
+        }
+    }
+
+    @Test
+    void aNonFiniteMinibatchIsSkippedAndTooManyInARowStopTheUpdate() {
+        AlgorithmConfig algorithm = AlgorithmConfig.defaults().with(Map.of("train.ppo-epochs", "1",
+                "train.minibatches", "1"));
+        try (Policy policy = SyntheticRows.policy(31); Policy untouched = SyntheticRows.policy(31);
+                AdamW adam = new AdamW(policy.model().namedParameters(), adamw())) {
+            List<TrainingRow> clean = SyntheticRows.rows(policy, 4, 5);
+            List<TrainingRow> poisoned = new ArrayList<>(clean);
+            TrainingRow first = clean.get(0);
+            float[] advantages = first.advantages().clone();
+            advantages[0] = Float.NaN;
+            poisoned.set(0, new TrainingRow(first.sequence(), first.promptLength(), first.policyMask(),
+                    first.oldLogProbs(), advantages, first.macroActions()));
+            PolicyUpdate update = new PolicyUpdate(policy, null, adam, algorithm, SyntheticRows.TEMPERATURE,
+                    GRAD_CLIP, step -> LR, 2);
+
+            UpdateMetrics skipped = update.run(poisoned, SEED);
+            assertEquals(0, skipped.steps());
+            assertEquals(1, skipped.skippedSteps());
+            assertEquals(0, adam.stepCount(), "AdamW did not step");
+            Map<String, float[]> before = untouched.weights();
+            policy.weights().forEach((name, w) -> assertArrayEquals(before.get(name), w, name));
+
+            UpdateMetrics applied = update.run(clean, SEED);
+            assertEquals(1, applied.steps());
+            assertEquals(0, applied.skippedSteps());
+            Map<String, float[]> lastGood = policy.weights();
+            assertTrue(!java.util.Arrays.equals(before.get("model.embed_tokens.weight"),
+                    lastGood.get("model.embed_tokens.weight")), "the finite step moved the weights");
+
+            assertEquals(1, update.run(poisoned, SEED).skippedSteps(), "a finite step reset the run");
+            NonFiniteUpdateException stop = assertThrows(NonFiniteUpdateException.class,
+                    () -> update.run(poisoned, SEED));
+            assertEquals(2, stop.inARow());
+            assertEquals(1, adam.stepCount());
+            policy.weights().forEach((name, w) -> assertArrayEquals(lastGood.get(name), w, name));
         }
     }
 
@@ -122,6 +162,6 @@ class PolicyUpdateTest {
             }
         }
         return new UpdateMetrics(steps, lossSum / steps, clipSum / steps, klSum / steps, entropySum / steps,
-                normSum / steps, tokens);
+                normSum / steps, tokens, 0);
     }
 }

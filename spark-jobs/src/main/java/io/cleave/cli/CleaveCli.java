@@ -43,6 +43,7 @@ public final class CleaveCli {
 
     static boolean isUserError(Throwable e) {
         return e instanceof ModelLoadException || e instanceof IllegalArgumentException
-                || e instanceof UserException || e instanceof java.nio.file.NoSuchFileException;
+                || e instanceof UserException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof io.cleave.spark.train.RunStoppedException;
     }
 }

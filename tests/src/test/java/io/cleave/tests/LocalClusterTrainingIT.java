@@ -43,7 +43,7 @@ class LocalClusterTrainingIT {
             assertTrue(row.get("trajectories").getAsInt() == 4 * 4, line);
         }
         assertTrue(Files.isDirectory(tmp.resolve("run/trajectories/iteration=2")));
-        assertTrue(Files.exists(tmp.resolve("run/checkpoints/step-00000002/COMPLETE")));
+        assertTrue(Files.exists(tmp.resolve("run/checkpoints/step-00000002/MANIFEST.json")));
         assertTrue(Files.exists(tmp.resolve("run/checkpoints/step-00000002/config.yaml")));
     }
 }

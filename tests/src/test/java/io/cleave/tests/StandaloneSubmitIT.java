@@ -73,7 +73,7 @@ class StandaloneSubmitIT {
             assertEquals(1, metrics.size());
             JsonObject row = JsonParser.parseString(metrics.get(0)).getAsJsonObject();
             assertEquals(16, row.get("trajectories").getAsInt(), metrics.get(0));
-            assertTrue(Files.exists(runDir.resolve("checkpoints/step-00000001/COMPLETE")));
+            assertTrue(Files.exists(runDir.resolve("checkpoints/step-00000001/MANIFEST.json")));
             assertTrue(cluster.workerLog().contains("Asked to launch executor"), cluster.workerLog());
         }
     }

@@ -6,9 +6,10 @@ import io.cleave.env.tools.ToolException;
 import io.cleave.env.tools.ToolSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Stateless per trajectory: the call count and length are read from the trajectory text itself, so one
  * environment serves many threads and branched trajectories (a fork carries its own history). Tools run on a
- * pool of daemon threads; a call past the time-out is interrupted and abandoned (a tool that ignores interrupts
- * keeps its thread until it returns). Result content has {@code <} and {@code >} replaced by {@code (} and
+ * pool of at most {@link #MAX_TOOL_THREADS} daemon threads; a call past the time-out is interrupted and abandoned (a
+ * tool that ignores interrupts keeps its thread until it returns). While every thread is held by such abandoned
+ * calls, new calls fail at once with an error result instead of starting more threads, so a hung tool can neither
+ * block a rollout nor leak threads without bound. Result content has {@code <} and {@code >} replaced by {@code (} and
  * {@code )} so that it never contains tags, and is cut to {@link EnvLimits#maxResultChars()} characters ending
  * with {@link #TRUNCATION_MARKER}.
  */
@@ -31,19 +34,28 @@ public final class ToolEnvironment implements AutoCloseable {
     /** Ends truncated result content. */
     public static final String TRUNCATION_MARKER = "...[truncated]";
 
+    /** Most tool calls running at once per environment (abandoned hung calls included). */
+    public static final int MAX_TOOL_THREADS = 64;
+
     private static final AtomicInteger POOL_ID = new AtomicInteger();
+    private static final long IDLE_THREAD_SECONDS = 60;
 
     private final ToolSet tools;
     private final EnvLimits limits;
     private final Protocol protocol;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
 
     /** An environment exposing {@code tools} under {@code limits}; close it to stop its threads. */
     public ToolEnvironment(ToolSet tools, EnvLimits limits) {
+        this(tools, limits, MAX_TOOL_THREADS);
+    }
+
+    ToolEnvironment(ToolSet tools, EnvLimits limits, int maxThreads) {
         this.tools = tools;
         this.limits = limits;
         this.protocol = Protocol.of(tools);
-        this.executor = Executors.newCachedThreadPool(daemonThreads("cleave-tool-" + POOL_ID.incrementAndGet()));
+        this.executor = new ThreadPoolExecutor(0, maxThreads, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemonThreads("cleave-tool-" + POOL_ID.incrementAndGet()));
     }
 
     /** The protocol of this environment's tools (stop strings, detection, parsing). */
@@ -103,7 +115,13 @@ public final class ToolEnvironment implements AutoCloseable {
     }
 
     private StepResult run(Tool tool, String argument) {
-        Future<String> future = executor.submit(() -> tool.run(argument));
+        Future<String> future;
+        try {
+            future = executor.submit(() -> tool.run(argument));
+        } catch (RejectedExecutionException e) {
+            return error(tool.name(), argument, Status.TOOL_ERROR, executor.getMaximumPoolSize()
+                    + " tool calls are still running past their time-out; not starting " + tool.name());
+        }
         try {
             String out = future.get(limits.toolTimeoutMs(), TimeUnit.MILLISECONDS);
             return new StepResult(tool.name(), argument, clean(out == null ? "" : out.strip()), Status.OK);

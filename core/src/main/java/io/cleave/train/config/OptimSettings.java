@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param warmupSteps optimizer steps of linear warm-up (key {@code optim.warmup-steps}), &gt;= 0
  * @param gradClip largest global L2 norm of the gradients (key {@code optim.grad-clip}), finite and &gt; 0, or 0
  *     for no clipping
+ * @param maxNonfiniteSteps optimizer steps in a row whose loss or gradient is NaN or infinite (each one skipped)
+ *     that stop the run (key {@code optim.max-nonfinite-steps}), &gt;= 1
  */
-public record OptimSettings(AdamWConfig adamw, int warmupSteps, double gradClip) {
+public record OptimSettings(AdamWConfig adamw, int warmupSteps, double gradClip, int maxNonfiniteSteps) {
 
-    /** {@link AdamWConfig#DEFAULT}, no warm-up, gradients clipped at norm 1. */
+    /** {@link AdamWConfig#DEFAULT}, no warm-up, gradients clipped at norm 1, stop after 3 non-finite steps. */
     public static OptimSettings defaults() {
-        return new OptimSettings(AdamWConfig.DEFAULT, 0, 1.0);
+        return new OptimSettings(AdamWConfig.DEFAULT, 0, 1.0, 3);
     }
 
     /** Validates every field; messages name the key. */
@@ -31,6 +33,9 @@ public record OptimSettings(AdamWConfig adamw, int warmupSteps, double gradClip)
         if (!(gradClip >= 0) || Double.isInfinite(gradClip)) {
             throw new IllegalArgumentException("optim.grad-clip must be finite and > 0, or 0 for no clipping, got "
                     + gradClip);
+        }
+        if (maxNonfiniteSteps < 1) {
+            throw new IllegalArgumentException("optim.max-nonfinite-steps must be >= 1, got " + maxNonfiniteSteps);
         }
     }
 

@@ -14,6 +14,7 @@ import static io.cleave.train.config.TrainConfigKeys.OPTIM_BETA2;
 import static io.cleave.train.config.TrainConfigKeys.OPTIM_EPS;
 import static io.cleave.train.config.TrainConfigKeys.OPTIM_GRAD_CLIP;
 import static io.cleave.train.config.TrainConfigKeys.OPTIM_LR;
+import static io.cleave.train.config.TrainConfigKeys.OPTIM_MAX_NONFINITE_STEPS;
 import static io.cleave.train.config.TrainConfigKeys.OPTIM_WARMUP_STEPS;
 import static io.cleave.train.config.TrainConfigKeys.OPTIM_WEIGHT_DECAY;
 import static io.cleave.train.config.TrainConfigKeys.ROLLOUT_MAX_NEW_TOKENS;
@@ -83,7 +84,8 @@ final class TrainConfigAssembler {
                 v.integer(ENV_MAX_TRAJECTORY_CHARS)));
         OptimSettings optim = section("optim", baseline, actual, v -> new OptimSettings(new AdamWConfig(
                 v.number(OPTIM_LR), v.number(OPTIM_BETA1), v.number(OPTIM_BETA2), v.number(OPTIM_EPS),
-                v.number(OPTIM_WEIGHT_DECAY)), v.integer(OPTIM_WARMUP_STEPS), v.number(OPTIM_GRAD_CLIP)));
+                v.number(OPTIM_WEIGHT_DECAY)), v.integer(OPTIM_WARMUP_STEPS), v.number(OPTIM_GRAD_CLIP),
+                v.integer(OPTIM_MAX_NONFINITE_STEPS)));
         UpdateSettings update = section("update", baseline, actual,
                 v -> new UpdateSettings(UpdateMode.of(v.text(UPDATE_MODE))));
         CheckpointSettings checkpoint = section("checkpoint", baseline, actual,

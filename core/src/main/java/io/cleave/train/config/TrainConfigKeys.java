@@ -65,6 +65,8 @@ public final class TrainConfigKeys {
     public static final String OPTIM_WEIGHT_DECAY = "optim.weight-decay";
     /** Key of {@link OptimSettings#gradClip()}. */
     public static final String OPTIM_GRAD_CLIP = "optim.grad-clip";
+    /** Key of {@link OptimSettings#maxNonfiniteSteps()}. */
+    public static final String OPTIM_MAX_NONFINITE_STEPS = "optim.max-nonfinite-steps";
     /** Key of the AdamW beta1. */
     public static final String OPTIM_BETA1 = "optim.beta1";
     /** Key of the AdamW beta2. */
@@ -113,6 +115,7 @@ public final class TrainConfigKeys {
             new Entry(OPTIM_BETA1, c -> Double.toString(c.optim().adamw().beta1())),
             new Entry(OPTIM_BETA2, c -> Double.toString(c.optim().adamw().beta2())),
             new Entry(OPTIM_EPS, c -> Double.toString(c.optim().adamw().epsilon())),
+            new Entry(OPTIM_MAX_NONFINITE_STEPS, c -> Integer.toString(c.optim().maxNonfiniteSteps())),
             new Entry(UPDATE_MODE, c -> c.update().mode().key()),
             new Entry(CHECKPOINT_EVERY, c -> Integer.toString(c.checkpoint().every())),
             new Entry(SPARK_MASTER, c -> c.spark().master()),

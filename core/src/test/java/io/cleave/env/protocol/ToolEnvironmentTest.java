@@ -9,6 +9,7 @@ import io.cleave.env.tools.Tool;
 import io.cleave.env.tools.ToolSet;
 import io.cleave.env.tools.calc.CalcTool;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ToolEnvironmentTest {
@@ -122,6 +123,46 @@ class ToolEnvironmentTest {
             assertEquals(Status.TIMEOUT, r.status());
             assertTrue(elapsedMs < 4_000, "returned after " + elapsedMs + " ms");
             assertEquals("<result>slept 1</result>", env.step("<slow>1</slow>").text());
+        }
+    }
+
+    @Test
+    void toolsThatIgnoreInterruptsHoldAtMostTheThreadLimit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Tool stuck = new Tool() {
+            @Override
+            public String name() {
+                return "stuck";
+            }
+
+            @Override
+            public String run(String argument) {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // a hung tool ignores the interrupt of its time-out
+                    }
+                }
+                return "released";
+            }
+        };
+        try (ToolEnvironment env = new ToolEnvironment(ToolSet.of(stuck), new EnvLimits(6, 200, 50, 1_024), 2)) {
+            assertEquals("<result>error: tool stuck timed out after 50 ms</result>",
+                    env.step("<stuck>1</stuck>").text());
+            assertEquals(Status.TIMEOUT, env.step("<stuck>2</stuck>").status());
+            StepResult refused = env.step("<stuck>3</stuck>");
+            assertEquals(new StepResult("stuck", "3",
+                    "error: 2 tool calls are still running past their time-out; not starting stuck",
+                    Status.TOOL_ERROR), refused);
+            release.countDown();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            StepResult again = env.step("<stuck>4</stuck>");
+            while (again.status() != Status.OK && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                again = env.step("<stuck>4</stuck>");
+            }
+            assertEquals("<result>released</result>", again.text(), "released threads serve new calls");
         }
     }
 

@@ -55,7 +55,7 @@ class TrainConfigDefaultsTest {
     void toMapListsEveryKeyOnceInTableOrder() {
         Map<String, String> map = TrainConfig.defaults().toMap();
         assertEquals(TrainConfigKeys.names(), List.copyOf(map.keySet()));
-        assertEquals(28 + AlgorithmConfigKeys.KEYS.size(), map.size());
+        assertEquals(29 + AlgorithmConfigKeys.KEYS.size(), map.size());
         assertEquals("1.0E-4", map.get("optim.lr"));
         assertEquals("", map.get("model.dir"));
         assertEquals("marker", map.get("algorithm.segmenter"));
@@ -85,7 +85,7 @@ class TrainConfigDefaultsTest {
 
     @Test
     void learningRateWarmsUpLinearlyThenStaysAtThePeak() {
-        OptimSettings warm = new OptimSettings(AdamWConfig.DEFAULT.withLearningRate(4e-4), 4, 1.0);
+        OptimSettings warm = new OptimSettings(AdamWConfig.DEFAULT.withLearningRate(4e-4), 4, 1.0, 3);
         assertEquals(1e-4, warm.learningRate(1), 1e-15);
         assertEquals(3e-4, warm.learningRate(3), 1e-15);
         assertEquals(4e-4, warm.learningRate(4), 1e-15);
@@ -93,7 +93,7 @@ class TrainConfigDefaultsTest {
         assertEquals(1e-4, OptimSettings.defaults().learningRate(1), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> warm.learningRate(0));
         assertTrue(warm.clipsGradients());
-        assertFalse(new OptimSettings(AdamWConfig.DEFAULT, 0, 0).clipsGradients());
+        assertFalse(new OptimSettings(AdamWConfig.DEFAULT, 0, 0, 3).clipsGradients());
     }
 
     @Test

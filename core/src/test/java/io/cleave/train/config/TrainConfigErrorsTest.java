@@ -35,7 +35,8 @@ class TrainConfigErrorsTest {
     void unknownKeyListsItsSectionAndTheNearestKey() throws Exception {
         Path file = yaml("run:\n  seed: 1\noptim:\n  lr: 1e-4\n  lrr: 2e-4\n");
         assertEquals("unknown key 'optim.lrr' (" + file + ":5); known keys of section optim: [optim.lr, "
-                + "optim.warmup-steps, optim.weight-decay, optim.grad-clip, optim.beta1, optim.beta2, optim.eps]; "
+                + "optim.warmup-steps, optim.weight-decay, optim.grad-clip, optim.beta1, optim.beta2, optim.eps, "
+                + "optim.max-nonfinite-steps]; "
                 + "did you mean optim.lr?", loadError(file));
     }
 

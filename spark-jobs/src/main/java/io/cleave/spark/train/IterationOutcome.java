@@ -13,6 +13,8 @@ import java.util.List;
  * @param accuracy fraction of kept trajectories answered right
  * @param formatValid fraction of kept trajectories following the protocol
  * @param meanToolCalls tool calls per kept trajectory
+ * @param toolErrors failed tool calls other than time-outs, summed over kept trajectories
+ * @param toolTimeouts tool calls stopped at the time-out, summed over kept trajectories
  * @param sampledTokens policy tokens sampled in this iteration (all rounds, shared prefixes once)
  * @param maxWeightLoads the most times any executor JVM loaded this iteration's weights version
  * @param executors distinct executor JVMs that rolled out
@@ -23,6 +25,6 @@ import java.util.List;
  * @param advantageSeconds wall time of the Spark SQL advantage phase and collection
  */
 public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
-        double accuracy, double formatValid, double meanToolCalls, long sampledTokens, long maxWeightLoads,
-        int executors, long broadcastBytes, double rolloutSeconds, double rolloutComputeSeconds,
-        double advantageSeconds) {}
+        double accuracy, double formatValid, double meanToolCalls, int toolErrors, int toolTimeouts,
+        long sampledTokens, long maxWeightLoads, int executors, long broadcastBytes, double rolloutSeconds,
+        double rolloutComputeSeconds, double advantageSeconds) {}

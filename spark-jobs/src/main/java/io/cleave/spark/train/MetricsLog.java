@@ -3,14 +3,16 @@ package io.cleave.spark.train;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
-/** Appends one JSON object per iteration to {@code metrics.jsonl} in the run directory. */
+/**
+ * Appends one JSON object per iteration to {@code metrics.jsonl} in the run directory; a failed write (disk full,
+ * unwritable directory) stops the run with {@link RunStoppedException} naming the file and the cause.
+ */
 final class MetricsLog {
 
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
@@ -26,7 +28,7 @@ final class MetricsLog {
             Files.writeString(file, GSON.toJson(row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw RunStoppedException.cannotWrite("metrics to", file, e);
         }
     }
 }

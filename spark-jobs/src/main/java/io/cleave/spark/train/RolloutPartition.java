@@ -2,6 +2,7 @@ package io.cleave.spark.train;
 
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.ToolEnvironment;
+import io.cleave.env.protocol.ToolOutcomes;
 import io.cleave.model.TorchRuntime;
 import io.cleave.rollout.engine.PromptRollout;
 import io.cleave.rollout.engine.PromptSpec;
@@ -71,8 +72,10 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
                 for (int i = sample.branchPos(); i < sample.tokens().length; i++) {
                     sampled += sample.policyMask()[i] ? 1 : 0;
                 }
+                ToolOutcomes outcomes = ToolOutcomes.of(env.protocol().parser().parse(rollout.texts().get(s)));
                 out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s), rollout.rewards().get(s).correct(),
-                        rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), sampled,
+                        rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), outcomes.errors(),
+                        outcomes.timeouts(), sampled,
                         rollout.texts().get(s), executor, loads, partition, seconds));
             }
         }

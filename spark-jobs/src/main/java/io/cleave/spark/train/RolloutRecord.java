@@ -12,6 +12,8 @@ import java.io.Serializable;
  * @param correct whether the answer was right
  * @param formatValid whether the trajectory follows the protocol
  * @param toolCalls tool calls made
+ * @param toolErrors calls whose result is an error other than a time-out ({@link io.cleave.env.protocol.ToolOutcomes})
+ * @param toolTimeouts calls stopped at the tool time-out
  * @param sampledTokens policy tokens this trajectory sampled itself (after its branch point)
  * @param text decoded trajectory text after the prompt
  * @param executor where it was sampled: executor id and JVM
@@ -20,8 +22,8 @@ import java.io.Serializable;
  * @param partitionSeconds time the partition spent loading weights and rolling out (its compute time)
  */
 public record RolloutRecord(int order, TrajectoryRow row, boolean correct, boolean formatValid, int toolCalls,
-        long sampledTokens, String text, String executor, long weightLoads, int partition, double partitionSeconds)
-        implements Serializable {
+        int toolErrors, int toolTimeouts, long sampledTokens, String text, String executor, long weightLoads,
+        int partition, double partitionSeconds) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

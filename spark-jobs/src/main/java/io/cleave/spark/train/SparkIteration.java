@@ -118,7 +118,9 @@ final class SparkIteration {
                 keptSummaries.stream().mapToDouble(RolloutSummary::reward).sum() / n,
                 keptSummaries.stream().filter(RolloutSummary::correct).count() / (double) n,
                 keptSummaries.stream().filter(RolloutSummary::formatValid).count() / (double) n,
-                keptSummaries.stream().mapToInt(RolloutSummary::toolCalls).sum() / (double) n, sampled, maxLoads,
+                keptSummaries.stream().mapToInt(RolloutSummary::toolCalls).sum() / (double) n,
+                keptSummaries.stream().mapToInt(RolloutSummary::toolErrors).sum(),
+                keptSummaries.stream().mapToInt(RolloutSummary::toolTimeouts).sum(), sampled, maxLoads,
                 executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, computeSeconds, (t2 - t1) / 1e9);
     }
 
@@ -134,9 +136,14 @@ final class SparkIteration {
         Dataset<Row> withAdvantages = SparkAdvantages.compute(trajectories, spec.algorithmConfig().estimator(),
                 spec.algorithmConfig().rewardKlCoef()).persist(StorageLevel.MEMORY_AND_DISK());
         jsc.setJobDescription("iteration " + iteration + ": trajectories to Parquet");
-        withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
-                .withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
-                .partitionBy("iteration").parquet(trajectoriesPath);
+        try {
+            withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
+                    .withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
+                    .partitionBy("iteration").parquet(trajectoriesPath);
+        } catch (Exception e) {
+            withAdvantages.unpersist();
+            throw RunStoppedException.cannotWrite("trajectories to", trajectoriesPath, e);
+        }
         jsc.setJobDescription("iteration " + iteration + ": collect rows for the update");
         List<Row> collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
                 TrajectoryRow.TOKENS, TrajectoryRow.POLICY_MASK, TrajectoryRow.OLD_LOGP, TrajectoryRow.TOKEN_NODE,

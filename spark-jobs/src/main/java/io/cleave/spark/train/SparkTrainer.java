@@ -7,6 +7,7 @@ import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.train.CheckpointStore;
 import io.cleave.train.DataCursor;
 import io.cleave.train.DatasetReport;
+import io.cleave.train.NonFiniteUpdateException;
 import io.cleave.train.PolicyUpdate;
 import io.cleave.train.TrainerState;
 import io.cleave.train.TrainingSetup;
@@ -16,6 +17,7 @@ import io.cleave.train.config.UpdateMode;
 import java.awt.AWTError;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * writes the run report ({@link RunReport}); a report failure is logged and does not fail the run. The job runs in a
  * session it creates and stops ({@link #run(TrainConfig, String, boolean, PrintStream)}) or in the caller's session,
  * left running ({@link #runIn(TrainConfig, SparkSession, boolean, PrintStream)}, used by the Spark ML estimator).
+ * A minibatch whose loss or gradient is not finite is skipped (metric
+ * {@code skipped_updates}); {@code optim.max-nonfinite-steps} in a row, or a failed write of metrics, trajectories or a
+ * checkpoint, stop the run with a one-line {@link RunStoppedException} (after non-finite updates, with a checkpoint
+ * of the last good state).
  */
 public final class SparkTrainer {
 
@@ -143,7 +149,15 @@ public final class SparkTrainer {
                 IterationOutcome outcome = phases.run(it, weights, cursor, config.task().promptsPerIteration(),
                         partitions);
                 long t1 = System.nanoTime();
-                UpdateMetrics update = policyUpdate.run(outcome.rows(), config.run().seed() * 1_000_003L + it);
+                UpdateMetrics update;
+                try {
+                    update = policyUpdate.run(outcome.rows(), config.run().seed() * 1_000_003L + it);
+                } catch (NonFiniteUpdateException e) {
+                    Path saved = Files.exists(checkpoints.directoryFor(it)) ? checkpoints.directoryFor(it)
+                            : checkpoint(config, setup, checkpoints, it, cursor[0]);
+                    throw new RunStoppedException("iteration " + it + ": " + e.getMessage() + "; last good state in "
+                            + saved, e);
+                }
                 long t2 = System.nanoTime();
                 double eval = Double.NaN;
                 if (!evalTasks.isEmpty() && (it % config.task().evalEvery() == 0 || it == config.run().iterations())) {
@@ -152,12 +166,7 @@ public final class SparkTrainer {
                 }
                 if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
                         || it == config.run().iterations())) {
-                    long pool = setup.schedule().poolSize();
-                    String resolved = config.toYaml();
-                    checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
-                            setup.optimizer().stepCount(), setup.optimizer().stepCount(),
-                            new DataCursor(cursor[0] / pool, (int) (cursor[0] % pool)), config.run().seed(),
-                            Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
+                    checkpoint(config, setup, checkpoints, it, cursor[0]);
                 }
                 long t3 = System.nanoTime();
                 metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
@@ -192,6 +201,21 @@ public final class SparkTrainer {
         }
     }
 
+    /** Saves the policy, optimizer and data cursor after iteration {@code it}; a failed write stops the run. */
+    private static Path checkpoint(TrainConfig config, TrainingSetup setup, CheckpointStore checkpoints, long it,
+            long cursor) {
+        long pool = setup.schedule().poolSize();
+        String resolved = config.toYaml();
+        try {
+            return checkpoints.save(setup.policy(), setup.optimizer(), new TrainerState(it,
+                    setup.optimizer().stepCount(), setup.optimizer().stepCount(),
+                    new DataCursor(cursor / pool, (int) (cursor % pool)), config.run().seed(),
+                    Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
+        } catch (IOException e) {
+            throw RunStoppedException.cannotWrite("checkpoint", checkpoints.directoryFor(it), e);
+        }
+    }
+
     private static double evaluate(TrainingSetup setup, List<Task> tasks) {
         return setup.evaluator().evaluate(tasks, 0, n -> { }).accuracy();
     }
@@ -206,6 +230,8 @@ public final class SparkTrainer {
         row.put("accuracy", o.accuracy());
         row.put("format_valid", o.formatValid());
         row.put("tool_calls", o.meanToolCalls());
+        row.put("tool_errors", o.toolErrors());
+        row.put("tool_timeouts", o.toolTimeouts());
         row.put("sampled_tokens", o.sampledTokens());
         row.put("loss", u.loss());
         row.put("entropy", u.entropy());
@@ -213,6 +239,7 @@ public final class SparkTrainer {
         row.put("approx_kl", u.approxKl());
         row.put("grad_norm", u.gradNorm());
         row.put("optimizer_steps", u.steps());
+        row.put("skipped_updates", u.skippedSteps());
         row.put("held_out_accuracy", eval);
         row.put("weight_loads_per_jvm_max", o.maxWeightLoads());
         row.put("executors", o.executors());
