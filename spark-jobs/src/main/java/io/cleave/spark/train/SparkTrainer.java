@@ -29,9 +29,9 @@ import org.apache.spark.sql.SparkSession;
  * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
  * previous broadcast), roll out on executors, compute advantages with Spark SQL, update the policy (gradients
  * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
- * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
- * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
- * checkpoint of the run directory.
+ * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row (with the driver's
+ * {@link ResourceUsage}) and the trajectories, and checkpoint every {@code checkpoint.every} iterations.
+ * {@code resume} continues from the newest complete checkpoint of the run directory.
  */
 public final class SparkTrainer {
 
@@ -121,7 +121,9 @@ public final class SparkTrainer {
                             Integer.toHexString(resolved.hashCode())), Map.of("config.yaml", resolved));
                 }
                 long t3 = System.nanoTime();
-                metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
+                Map<String, Object> row = row(it, outcome, update, eval, t0, t1, t2, t3);
+                ResourceUsage.sample(spark.sparkContext()).putInto(row);
+                metrics.append(row);
                 progress.printf(Locale.ROOT, "iter %d/%d  reward %.3f  acc %.3f  tools %.2f  tokens %d  loss %.4f  "
                         + "clip %.3f  kl %.4f%s  %.1fs%n", it, config.run().iterations(), outcome.meanReward(),
                         outcome.accuracy(), outcome.meanToolCalls(), outcome.sampledTokens(), update.loss(),
