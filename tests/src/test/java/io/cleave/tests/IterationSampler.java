@@ -4,6 +4,7 @@ import io.cleave.spark.train.ResourceUsage;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +27,19 @@ final class IterationSampler extends OutputStream {
      *
      * @param iteration the iteration just completed
      * @param heapMb heap used after a full collection, MiB
+     * @param heapCommittedMb heap the JVM has committed (part of the resident set once touched), MiB
      * @param rssMb resident set size, MiB
      * @param openFds open file descriptors
      * @param broadcastIds ids of the broadcasts with a block in this JVM's block manager
      * @param persistedRdds RDDs the context holds as persistent
      * @param elapsedSeconds seconds since the sampler was created
      */
-    record Sample(long iteration, double heapMb, double rssMb, long openFds, Set<Long> broadcastIds,
-            int persistedRdds, double elapsedSeconds) {}
+    record Sample(long iteration, double heapMb, double heapCommittedMb, double rssMb, long openFds,
+            Set<Long> broadcastIds, int persistedRdds, double elapsedSeconds) {}
 
     private static final Pattern ITERATION = Pattern.compile("^iter (\\d+)/\\d+ ");
     private static final long CLEANER_WAIT_MS = 300;
+    private static final double MIB = 1024.0 * 1024.0;
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<Sample> samples = new ArrayList<>();
@@ -70,9 +73,9 @@ final class IterationSampler extends OutputStream {
             Thread.currentThread().interrupt();
         }
         System.gc();
-        double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
-        return new Sample(iteration, heap, ResourceUsage.processRssMb(), ResourceUsage.processOpenFds(),
-                ResourceUsage.liveBroadcastIds(), SparkContext.getOrCreate().getPersistentRDDs().size(),
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new Sample(iteration, heap.getUsed() / MIB, heap.getCommitted() / MIB, ResourceUsage.processRssMb(),
+                ResourceUsage.processOpenFds(), ResourceUsage.liveBroadcastIds(), SparkContext.getOrCreate().getPersistentRDDs().size(),
                 (System.nanoTime() - started) / 1e9);
     }
 }

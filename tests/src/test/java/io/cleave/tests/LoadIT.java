@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,11 @@ class LoadIT {
     private static final int ITERATIONS = 100;
     private static final int WARM_UP = 10;
     private static final int DATASET_ROWS = 10_000;
+    /** Iterations whose median is compared: one sample of RSS varies by +-100 MiB with the allocator's timing. */
+    private static final int WINDOW = 10;
+    private static final double MAX_HEAP_GROWTH_MB = 24;
+    private static final double MAX_RSS_GROWTH_MB = 192;
+    private static final long MAX_FD_DRIFT = 2;
     private static final Path CURVE = Path.of("target", "failsafe-reports", "load-100-iterations.csv");
 
     @TempDir
@@ -60,10 +66,22 @@ class LoadIT {
         assertEquals(ITERATIONS, samples.size());
         IterationSampler.Sample warm = samples.get(WARM_UP - 1);
         IterationSampler.Sample last = samples.get(ITERATIONS - 1);
+        double heapGrowth = median(samples, ITERATIONS - WINDOW + 1, IterationSampler.Sample::heapMb)
+                - median(samples, WARM_UP, IterationSampler.Sample::heapMb);
+        double rssGrowth = median(samples, ITERATIONS - WINDOW + 1, IterationSampler.Sample::rssMb)
+                - median(samples, WARM_UP, IterationSampler.Sample::rssMb);
         String report = String.format(Locale.ROOT, "iteration %d -> %d: heap %.1f -> %.1f MiB, rss %.1f -> %.1f MiB, "
-                + "fds %d -> %d", warm.iteration(), last.iteration(), warm.heapMb(), last.heapMb(), warm.rssMb(),
-                last.rssMb(), warm.openFds(), last.openFds());
+                + "fds %d -> %d; medians of iterations %d-%d vs %d-%d: heap %+.1f MiB, rss %+.1f MiB; %.0f s",
+                warm.iteration(), last.iteration(), warm.heapMb(), last.heapMb(), warm.rssMb(), last.rssMb(),
+                warm.openFds(), last.openFds(), WARM_UP, WARM_UP + WINDOW - 1, ITERATIONS - WINDOW + 1, ITERATIONS,
+                heapGrowth, rssGrowth, last.elapsedSeconds());
         System.out.println(report);
+        assertTrue(heapGrowth < MAX_HEAP_GROWTH_MB, report);
+        assertTrue(rssGrowth < MAX_RSS_GROWTH_MB, report);
+        for (IterationSampler.Sample s : samples.subList(WARM_UP - 1, ITERATIONS)) {
+            assertTrue(Math.abs(s.openFds() - warm.openFds()) <= MAX_FD_DRIFT, "open fds after iteration "
+                    + s.iteration() + ": " + s.openFds() + ", after iteration " + WARM_UP + ": " + warm.openFds());
+        }
         for (int i = 1; i < samples.size(); i++) {
             Set<Long> kept = new HashSet<>(samples.get(i).broadcastIds());
             kept.retainAll(samples.get(i - 1).broadcastIds());
@@ -83,16 +101,23 @@ class LoadIT {
             assertTrue(row.get("open_fds").getAsLong() > 0 && row.get("live_broadcasts").getAsInt() >= 1, line);
             assertEquals(0, row.get("persisted_rdds").getAsInt(), line);
         }
-        System.out.println(report);
+    }
+
+    /** The median of {@code value} over the {@link #WINDOW} samples from iteration {@code from}. */
+    private static double median(List<IterationSampler.Sample> samples, int from,
+            ToDoubleFunction<IterationSampler.Sample> value) {
+        double[] v = samples.subList(from - 1, from - 1 + WINDOW).stream().mapToDouble(value).sorted().toArray();
+        return (v[WINDOW / 2 - 1] + v[WINDOW / 2]) / 2;
     }
 
     private static void writeCurve(List<IterationSampler.Sample> samples) throws IOException {
         StringBuilder csv = new StringBuilder("# mvn -B verify -pl tests -Dit.test=LoadIT -Dtest=none "
                 + "-Dsurefire.failIfNoSpecifiedTests=false (LoadIT: tiny, local[2], 10k-row jsonl dataset)\n"
-                + "iteration,heap_mb,rss_mb,open_fds,live_broadcasts,persisted_rdds,elapsed_s\n");
+                + "iteration,heap_mb,heap_committed_mb,rss_mb,open_fds,live_broadcasts,persisted_rdds,elapsed_s\n");
         for (IterationSampler.Sample s : samples) {
-            csv.append(String.format(Locale.ROOT, "%d,%.1f,%.1f,%d,%d,%d,%.1f%n", s.iteration(), s.heapMb(),
-                    s.rssMb(), s.openFds(), s.broadcastIds().size(), s.persistedRdds(), s.elapsedSeconds()));
+            csv.append(String.format(Locale.ROOT, "%d,%.1f,%.1f,%.1f,%d,%d,%d,%.1f%n", s.iteration(), s.heapMb(),
+                    s.heapCommittedMb(), s.rssMb(), s.openFds(), s.broadcastIds().size(), s.persistedRdds(),
+                    s.elapsedSeconds()));
         }
         Files.createDirectories(CURVE.getParent());
         Files.writeString(CURVE, csv);
