@@ -38,8 +38,20 @@ class LoadIT {
     private static final int DATASET_ROWS = 10_000;
     /** Iterations whose median is compared: one sample of RSS varies by +-100 MiB with the allocator's timing. */
     private static final int WINDOW = 10;
+    /**
+     * Heap after a full collection, growth of the medians from iterations 10-19 to 91-100. Measured (2 cores): +15 MiB
+     * (Spark's bounded thread pools filling up, its status store cleaning in steps); +39 MiB before the driver's
+     * status store was capped (SparkTrainer.retainRecentIterations), which this bound catches.
+     */
     private static final double MAX_HEAP_GROWTH_MB = 24;
-    private static final double MAX_RSS_GROWTH_MB = 192;
+    /**
+     * Resident set, growth of the same medians. Measured: +175 MiB of about 1 GiB. Native memory tracking (iterations
+     * 10 to 60: +124 MiB committed) puts it all inside the JVM: the heap it commits as it grows (+41), compiled code
+     * (+36), thread stacks of Spark's pools (+12), compiler and arena memory (+22), metaspace (+8); memory outside
+     * the JVM (PyTorch's tensors, the allocator) stayed flat. The bound leaves about 80 MiB (0.9 MiB per iteration)
+     * for growth beyond that measurement.
+     */
+    private static final double MAX_RSS_GROWTH_MB = 256;
     private static final long MAX_FD_DRIFT = 2;
     private static final Path CURVE = Path.of("target", "failsafe-reports", "load-100-iterations.csv");
 
