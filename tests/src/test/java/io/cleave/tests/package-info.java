@@ -7,7 +7,9 @@
  *       {@code spark.jars};</li>
  *   <li>{@link io.cleave.tests.LocalCluster}: a {@code local-cluster[n,c,m]} session with real executor JVMs;</li>
  *   <li>{@link io.cleave.tests.StandaloneCluster}: a standalone master and worker as separate JVMs on 127.0.0.1;</li>
- *   <li>{@link io.cleave.tests.SparkSubmit}: {@code spark-submit} of an application jar in its own JVM.</li>
+ *   <li>{@link io.cleave.tests.SparkSubmit}: {@code spark-submit} of an application jar in its own JVM;</li>
+ *   <li>{@link io.cleave.tests.IterationSampler}: the training job's progress stream, sampling the JVM's memory,
+ *       file descriptors, broadcasts and persisted RDDs after every iteration (the load test).</li>
  * </ul>
  * Every process they start is stopped when the harness object is closed, also when a test fails.
  */

@@ -37,17 +37,17 @@ import org.slf4j.LoggerFactory;
  * The driver of the Spark training job. Every iteration: broadcast the weights with their version (destroying the
  * previous broadcast), roll out on executors, compute advantages with Spark SQL, update the policy (gradients
  * computed on the driver, or with {@code update.mode=data-parallel} on executors and summed on the driver by
- * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row and the trajectories,
- * and checkpoint every {@code checkpoint.every} iterations. {@code resume} continues from the newest complete
- * checkpoint of the run directory. Before the first iteration, a suite that read a data file has its accepted and
- * rejected rows written to the run directory ({@link DatasetReport}) and counted on the console. At the end it
- * writes the run report ({@link RunReport}); a report failure is logged and does not fail the run. The job runs in a
- * session it creates and stops ({@link #run(TrainConfig, String, boolean, PrintStream)}) or in the caller's session,
- * left running ({@link #runIn(TrainConfig, SparkSession, boolean, PrintStream)}, used by the Spark ML estimator).
- * A minibatch whose loss or gradient is not finite is skipped (metric
- * {@code skipped_updates}); {@code optim.max-nonfinite-steps} in a row, or a failed write of metrics, trajectories or a
- * checkpoint, stop the run with a one-line {@link RunStoppedException} (after non-finite updates, with a checkpoint
- * of the last good state).
+ * {@link DataParallelGradients}; AdamW steps on the driver either way), append a metrics row (with the driver's
+ * {@link ResourceUsage}) and the trajectories, and checkpoint every {@code checkpoint.every} iterations.
+ * {@code resume} continues from the newest complete checkpoint of the run directory. Before the first iteration, a
+ * suite that read a data file has its accepted and rejected rows written to the run directory ({@link DatasetReport})
+ * and counted on the console. At the end it writes the run report ({@link RunReport}); a report failure is logged
+ * and does not fail the run. The job runs in a session it creates and stops
+ * ({@link #run(TrainConfig, String, boolean, PrintStream)}) or in the caller's session, left running
+ * ({@link #runIn(TrainConfig, SparkSession, boolean, PrintStream)}, used by the Spark ML estimator). A minibatch whose
+ * loss or gradient is not finite is skipped (metric {@code skipped_updates}); {@code optim.max-nonfinite-steps} in a
+ * row, or a failed write of metrics, trajectories or a checkpoint, stop the run with a one-line
+ * {@link RunStoppedException} (after non-finite updates, with a checkpoint of the last good state).
  */
 public final class SparkTrainer {
 
@@ -169,7 +169,9 @@ public final class SparkTrainer {
                     checkpoint(config, setup, checkpoints, it, cursor[0]);
                 }
                 long t3 = System.nanoTime();
-                metrics.append(row(it, outcome, update, eval, t0, t1, t2, t3));
+                Map<String, Object> row = row(it, outcome, update, eval, t0, t1, t2, t3);
+                ResourceUsage.sample(spark.sparkContext()).putInto(row);
+                metrics.append(row);
                 progress.printf(Locale.ROOT, "iter %d/%d  reward %.3f  acc %.3f  tools %.2f  tokens %d  loss %.4f  "
                         + "clip %.3f  kl %.4f%s  %.1fs%n", it, config.run().iterations(), outcome.meanReward(),
                         outcome.accuracy(), outcome.meanToolCalls(), outcome.sampledTokens(), update.loss(),
@@ -252,6 +254,18 @@ public final class SparkTrainer {
         return row;
     }
 
+    /**
+     * Caps what the driver's status store (behind the UI and the REST API) keeps of finished work at about the last
+     * ten iterations: an iteration runs some 10 jobs, 15 stages and 2 SQL executions, and with Spark's defaults
+     * (1000 of each) the store grew the driver heap by about 0.6 MiB per iteration for hundreds of iterations
+     * (LoadIT). Settings given to Spark ({@code --conf}) take precedence.
+     */
+    static void retainRecentIterations(SparkConf conf) {
+        conf.setIfMissing("spark.ui.retainedJobs", "100");
+        conf.setIfMissing("spark.ui.retainedStages", "150");
+        conf.setIfMissing("spark.sql.ui.retainedExecutions", "20");
+    }
+
     private static SparkSession session(TrainConfig config, String masterOverride) {
         SparkConf conf = new SparkConf().setAppName("cleave train");
         if (masterOverride != null) {
@@ -261,6 +275,7 @@ public final class SparkTrainer {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        retainRecentIterations(conf);
         CleaveKryoRegistrator.configure(conf, true);
         return SparkSession.builder().config(conf).getOrCreate();
     }

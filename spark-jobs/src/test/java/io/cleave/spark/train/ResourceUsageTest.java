@@ -1,0 +1,99 @@
+package io.cleave.spark.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cleave.spark.testing.TestSpark;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResourceUsageTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsResidentSetSizeFromStatusText() {
+        assertEquals(200.0, ResourceUsage.rssMbOf(List.of("Name:\tjava", "VmPeak:\t  999999 kB",
+                "VmRSS:\t  204800 kB", "VmData:\t 1000 kB")), 0.0);
+        assertEquals(0.5, ResourceUsage.rssMbOf(List.of("VmRSS: 512 kB")), 0.0);
+        assertTrue(Double.isNaN(ResourceUsage.rssMbOf(List.of("Name:\tjava"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ResourceUsage.rssMbOf(List.of("VmRSS:\t 12 MB")));
+        assertTrue(e.getMessage().contains("VmRSS:\t 12 MB"), e.getMessage());
+    }
+
+    @Test
+    void residentSetSizeOfThisProcessIsAtLeastItsLiveHeapAndBelowItsAddressSpace() {
+        System.gc();
+        double rss = ResourceUsage.processRssMb();
+        assertTrue(rss > ResourceUsage.heapAfterLastGcMb(), "rss " + rss);
+        assertTrue(rss < 64 * 1024, "rss " + rss);
+    }
+
+    @Test
+    void countsEachOpenFileDescriptor() throws IOException {
+        long before = ResourceUsage.processOpenFds();
+        List<FileChannel> open = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            open.add(FileChannel.open(Files.createFile(tmp.resolve("f" + i))));
+        }
+        long during = ResourceUsage.processOpenFds();
+        for (FileChannel channel : open) {
+            channel.close();
+        }
+        assertEquals(8, during - before);
+        assertEquals(before, ResourceUsage.processOpenFds());
+    }
+
+    @Test
+    void heapAfterGcGrowsByALiveArray() {
+        System.gc();
+        double before = ResourceUsage.heapAfterLastGcMb();
+        byte[] live = new byte[64 << 20];
+        System.gc();
+        double after = ResourceUsage.heapAfterLastGcMb();
+        assertEquals(64 << 20, live.length);
+        assertTrue(after - before > 60 && after - before < 68, "grew by " + (after - before) + " MiB");
+    }
+
+    @Test
+    void countsBroadcastsUntilDestroyedAndPersistedRddsUntilUnpersisted() {
+        SparkContext sc = TestSpark.session().sparkContext();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        ResourceUsage before = ResourceUsage.sample(sc);
+        Broadcast<int[]> broadcast = jsc.broadcast(new int[] {1, 2, 3});
+        JavaRDD<Integer> rdd = jsc.parallelize(List.of(1, 2, 3, 4), 2).persist(StorageLevel.MEMORY_ONLY());
+        assertEquals(4, rdd.count());
+        ResourceUsage during = ResourceUsage.sample(sc);
+        assertTrue(ResourceUsage.liveBroadcastIds().contains(broadcast.id()));
+        assertEquals(before.persistedRdds() + 1, during.persistedRdds());
+        broadcast.destroy(true);
+        rdd.unpersist(true);
+        assertFalse(ResourceUsage.liveBroadcastIds().contains(broadcast.id()));
+        assertEquals(before.persistedRdds(), ResourceUsage.sample(sc).persistedRdds());
+    }
+
+    @Test
+    void putsEveryFigureIntoTheMetricsRow() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        new ResourceUsage(12.5, 300.25, 41, 2, 1).putInto(row);
+        assertEquals(Map.of("jvm_heap_mb", 12.5, "rss_mb", 300.25, "open_fds", 41L, "live_broadcasts", 2,
+                "persisted_rdds", 1), row);
+    }
+}
