@@ -25,7 +25,7 @@ import java.nio.file.Path;
  */
 public final class TrainingSetup implements AutoCloseable {
 
-    /** Training prompts drawn into the schedule's pool. */
+    /** Training prompts drawn into the schedule's pool from a generated suite; a data file's rows are all used. */
     public static final int PROMPT_POOL = 4096;
 
     private final TrainConfig config;
@@ -55,7 +55,8 @@ public final class TrainingSetup implements AutoCloseable {
         }
         this.optimizer = new AdamW(policy.model().namedParameters(), config.optim().adamw());
         this.env = new ToolEnvironment(suite.tools(), config.env());
-        this.schedule = new PromptSchedule(suite, PROMPT_POOL, config.run().seed(), policy.tokenizer());
+        int pool = suite.dataset().isPresent() ? Integer.MAX_VALUE : PROMPT_POOL;
+        this.schedule = new PromptSchedule(suite, pool, config.run().seed(), policy.tokenizer());
         double clip = config.optim().clipsGradients() ? config.optim().gradClip() : Double.POSITIVE_INFINITY;
         this.update = new PolicyUpdate(policy, klInLoss ? reference : null, optimizer, algorithm,
                 config.rollout().sampling().scoringTemperature(), clip,
