@@ -28,10 +28,9 @@ record PresetThroughput(BenchShape shape, long parameters, double decodeFlopsPer
      *
      * @param rooflineGflops float32 matmul 1024^3 GFLOP/s
      * @param decodeCached decode tokens/s with the KV cache
-     * @param decodeRecompute decode tokens/s recomputing the sequence each step
      * @param train training tokens/s (score, backward, clipping, AdamW)
      */
-    record Figures(double rooflineGflops, double decodeCached, double decodeRecompute, double train) {}
+    record Figures(double rooflineGflops, double decodeCached, double train) {}
 
     /** Measures Cleave on a freshly initialised model of the preset, then the reference on the saved weights. */
     static PresetThroughput measure(BenchShape shape, String python, Path script) throws Exception {
@@ -42,13 +41,12 @@ record PresetThroughput(BenchShape shape, long parameters, double decodeFlopsPer
             ModelDirectory.save(policy, dir, null);
             double roofline = MatmulRoofline.gflops(1024, 5);
             double cached = DecodeBench.cachedTokensPerSecond(policy, shape);
-            double recompute = DecodeBench.recomputeTokensPerSecond(policy, shape);
             double train = TrainBench.tokensPerSecond(policy, shape);
-            ours = new Figures(roofline, cached, recompute, train);
+            ours = new Figures(roofline, cached, train);
         }
         JsonObject ref = PythonReference.run(python, script, dir, shape);
         Figures theirs = new Figures(ref.get("matmul_gflops").getAsDouble(), ref.get("decode_cached_tps").getAsDouble(),
-                ref.get("decode_recompute_tps").getAsDouble(), ref.get("train_tps").getAsDouble());
+                ref.get("train_tps").getAsDouble());
         double context = shape.promptLength() + shape.newTokens() / 2.0;
         double decodeFlops = TrainBench.flopsPerToken(config, 0) / 3 + 4.0 * config.numHiddenLayers()
                 * config.hiddenSize() * context;

@@ -25,8 +25,6 @@ final class ThroughputReport {
             String params = String.format(Locale.ROOT, "%.1fM", r.parameters() / 1e6);
             row(out, name, params, "decode (KV cache)", r.ours().decodeCached(), r.reference().decodeCached(),
                     r.decodeFlopsPerToken(), r);
-            row(out, name, params, "decode (recompute)", r.ours().decodeRecompute(),
-                    r.reference().decodeRecompute(), Double.NaN, r);
             row(out, name, params, "training", r.ours().train(), r.reference().train(), r.trainFlopsPerToken(), r);
             out.append(String.format(Locale.ROOT, "| %s | %s | matmul roofline GFLOP/s | %.1f | %.1f | %.2fx | | |%n",
                     name, params, r.ours().rooflineGflops(), r.reference().rooflineGflops(),
@@ -47,10 +45,10 @@ final class ThroughputReport {
 
     private static void row(StringBuilder out, String preset, String params, String measure, double ours,
             double theirs, double flopsPerToken, PresetThroughput r) {
-        String oursRoof = Double.isNaN(flopsPerToken) ? "" : String.format(Locale.ROOT, "%.0f%%",
-                100 * ours * flopsPerToken / 1e9 / r.ours().rooflineGflops());
-        String theirsRoof = Double.isNaN(flopsPerToken) ? "" : String.format(Locale.ROOT, "%.0f%%",
-                100 * theirs * flopsPerToken / 1e9 / r.reference().rooflineGflops());
+        String oursRoof = String.format(Locale.ROOT, "%.0f%%", 100 * ours * flopsPerToken / 1e9
+                / r.ours().rooflineGflops());
+        String theirsRoof = String.format(Locale.ROOT, "%.0f%%", 100 * theirs * flopsPerToken / 1e9
+                / r.reference().rooflineGflops());
         out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.2fx | %s | %s |%n", preset, params,
                 measure, ours, theirs, ours / theirs, oursRoof, theirsRoof));
     }
