@@ -38,7 +38,8 @@ record AlgorithmReport(String header, AlgorithmPlan plan, List<AlgorithmVariant>
                 plan.sftBatch(),                plan.iterations(), plan.seeds(), plan.evalSize(), plan.evalEvery(), plan.lr(), plan.maxNewTokens()));
         out.append("Rollout budget: GRPO's tokens per iteration at ").append(plan.basePrompts())
                 .append(" prompts; every other variant gets the number of prompts whose expected sampled tokens ")
-                .append("match it (tokens per prompt measured by one calibration iteration of 8 prompts from the ")
+                .append("match it (tokens per prompt measured by one calibration iteration of ")
+                .append(AlgorithmRunner.CALIBRATION_PROMPTS).append(" prompts from the ")
                 .append("SFT checkpoint), so beaming's shared prefixes buy more prompts, not free samples. The ")
                 .append("sampled tokens actually spent are reported.\n\n");
         calibration.forEach(line -> out.append("- ").append(line).append('\n'));

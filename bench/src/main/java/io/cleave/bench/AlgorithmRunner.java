@@ -20,7 +20,7 @@ import java.util.List;
 final class AlgorithmRunner {
 
     /** Prompts of the calibration rollout that measures a variant's tokens per prompt. */
-    static final int CALIBRATION_PROMPTS = 8;
+    static final int CALIBRATION_PROMPTS = 4;
 
     private final AlgorithmPlan plan;
     private final Path sft;

@@ -18,8 +18,7 @@ import picocli.CommandLine.Option;
  * {@code cleave bench algorithms [--quick]}: every recipe variant trained from the same SFT checkpoint on
  * {@code arith} and {@code multihop} at the same rollout token budget, for the same iterations, over several seeds;
  * writes {@code bench/results/algorithms/}: {@code table.md}, {@code table.csv}, {@code curves.csv} and
- * {@code curves-SUITE.png}. Independent runs go {@code --parallel} at a time, each with its share of the cores as
- * PyTorch intra-op threads (the small models here use several single-threaded runs better than one run's threads).
+ * {@code curves-SUITE.png}. Runs go one after another: DJL allows one gradient collector per JVM.
  */
 @Command(name = "algorithms", mixinStandardHelpOptions = true,
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")
@@ -31,20 +30,14 @@ final class AlgorithmsCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per recipe and suite (default: ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--parallel", description = "runs at a time (default: the number of cores)")
-    Integer parallel;
-
     @Override
     public Integer call() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int workers = parallel == null ? cores : Math.max(1, parallel);
-        System.setProperty("ai.djl.pytorch.num_threads", "" + Math.max(1, cores / workers));
         AlgorithmPlan plan = quick ? AlgorithmPlan.quick(seeds) : AlgorithmPlan.full(seeds);
         String header = BenchContext.header("./cleave bench algorithms" + (quick ? " --quick" : "")
-                + (seeds == 3 ? "" : " --seeds " + seeds) + (parallel == null ? "" : " --parallel " + parallel));
+                + (seeds == 3 ? "" : " --seeds " + seeds));
         List<AlgorithmVariant> variants = AlgorithmVariant.all(plan.maxNewTokens());
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Map<String, Future<Path>> sft = new LinkedHashMap<>();
             for (String suite : plan.suites()) {
@@ -92,8 +85,8 @@ final class AlgorithmsCommand implements Callable<Integer> {
                     summaries.add(new AlgorithmSummary(v.name(), suite, results));
                 }
             }
-            write(new AlgorithmReport(header + String.format(Locale.ROOT, "total run time: %.0f s with %d runs at a "
-                    + "time%n", (System.nanoTime() - started) / 1e9, workers), plan, variants, summaries, calibration));
+            write(new AlgorithmReport(header + String.format(Locale.ROOT, "total run time: %.0f s%n",
+                    (System.nanoTime() - started) / 1e9), plan, variants, summaries, calibration));
         } finally {
             pool.shutdownNow();
         }
