@@ -30,9 +30,9 @@ record AlgorithmPlan(String mode, String preset, int sftSteps, int sftBatch, int
         }
     }
 
-    /** A few minutes on a quiet machine: tiny model, 100-step warm start, 3 iterations. */
+    /** A few minutes on a quiet machine: tiny model, 100-step warm start, 2 iterations. */
     static AlgorithmPlan quick(int seeds) {
-        return new AlgorithmPlan("quick", "tiny", 100, 8, 3, 1, 32, 2, 96, 1e-4, seeds,
+        return new AlgorithmPlan("quick", "tiny", 100, 8, 2, 1, 32, 2, 96, 1e-4, seeds,
                 List.of("arith", "multihop"));
     }
 

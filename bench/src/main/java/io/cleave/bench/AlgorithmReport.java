@@ -40,7 +40,8 @@ record AlgorithmReport(String header, AlgorithmPlan plan, List<AlgorithmVariant>
                 .append(" prompts; every other variant gets the number of prompts whose expected sampled tokens ")
                 .append("match it (tokens per prompt measured by one calibration iteration of ")
                 .append(AlgorithmRunner.CALIBRATION_PROMPTS).append(" prompts from the ")
-                .append("SFT checkpoint), so beaming's shared prefixes buy more prompts, not free samples. The ")
+                .append("SFT checkpoint, once per sampling setup: variants without beaming and N 8 share GRPO's), so ")
+                .append("beaming's shared prefixes buy more prompts, not free samples. The ")
                 .append("sampled tokens actually spent are reported.\n\n");
         calibration.forEach(line -> out.append("- ").append(line).append('\n'));
         out.append("\n| recipe |");

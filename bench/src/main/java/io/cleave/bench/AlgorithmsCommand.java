@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")
 final class AlgorithmsCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "a few minutes: tiny model, short warm start, 3 iterations")
+    @Option(names = "--quick", description = "a few minutes: tiny model, short warm start, 2 iterations")
     boolean quick;
 
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per recipe and suite (default: ${DEFAULT-VALUE})")
@@ -50,8 +50,10 @@ final class AlgorithmsCommand implements Callable<Integer> {
                 AlgorithmRunner runner = new AlgorithmRunner(plan, sft.get(suite).get(), suite);
                 runners.put(suite, runner);
                 List<Future<Double>> calibrations = new ArrayList<>();
+                Map<String, Future<Double>> byKey = new LinkedHashMap<>();
                 for (AlgorithmVariant v : variants) {
-                    calibrations.add(pool.submit(() -> runner.tokensPerPrompt(v)));
+                    calibrations.add(byKey.computeIfAbsent(v.samplingKey(),
+                            k -> pool.submit(() -> runner.tokensPerPrompt(v))));
                 }
                 perPrompt.put(suite, calibrations);
             }
