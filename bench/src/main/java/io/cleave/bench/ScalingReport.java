@@ -28,13 +28,14 @@ record ScalingReport(String header, String model, int iterations, List<ScalingPo
     String markdown() {
         StringBuilder out = new StringBuilder(header);
         out.append(String.format(Locale.ROOT, "%nConfig: the demo's GPG settings (arith, marker segmentation, "
-                + "boundary beaming N 4, up to 200 new tokens, driver update) from the `%s` SFT warm start; "
+                + "boundary beaming N 4, up to %d new tokens, driver update) with the model %s (fresh weights sample "
+                + "until the limit: equal lengths, no tool calls); "
                 + "`local-cluster` with single-core executors (2 GB each); %d iterations per configuration, the first "
                 + "(executor start-up, native library load, JIT) not counted; means over the rest. The machine has 2 "
                 + "cores, shared with the driver and, while this ran, with other jobs: timings are noisy.%n%n",
                 ScalingCommand.MAX_NEW_TOKENS, model, iterations));
         out.append("| sweep | executors | prompts | M | sampled tokens | iteration s | rollout s | rollout compute s "
-                + "| rest s | rollout ms/token | iteration ms/token |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| rest s | rollout ms/token | iteration ms/token |\n|---|" + "---:|".repeat(10) + "\n");
         for (ScalingPoint p : points) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | "
                     + "%.2f |%n", p.sweep(), p.executors(), p.prompts(), p.budget(), p.sampledTokens(),
