@@ -130,17 +130,6 @@ def decode_cached(model, batch, prompt_len, new_tokens):
     return batch * new_tokens
 
 
-@torch.no_grad()
-def decode_recompute(model, batch, prompt_len, new_tokens):
-    tokens = sequences(batch, prompt_len)
-    for _ in range(new_tokens):
-        t = tokens.shape[1]
-        logits, _ = model(tokens, torch.arange(t).expand(batch, t))
-        nxt = torch.multinomial(torch.softmax(logits[:, -1], -1), 1)
-        tokens = torch.cat([tokens, nxt], dim=1)
-    return batch * new_tokens
-
-
 def train_steps(model, opt, batch, length, steps):
     tokens = sequences(batch, length)
     positions = torch.arange(length).expand(batch, length)
@@ -172,8 +161,6 @@ def main():
     decode_cached(model, args.batch, args.prompt_len, 4)
     t = timed(lambda: decode_cached(model, args.batch, args.prompt_len, args.new_tokens))
     out["decode_cached_tps"] = args.batch * args.new_tokens / t
-    t = timed(lambda: decode_recompute(model, args.batch, args.prompt_len, args.new_tokens))
-    out["decode_recompute_tps"] = args.batch * args.new_tokens / t
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=0.01)
     train_steps(model, opt, args.train_batch, args.train_len, 1)
     t = timed(lambda: train_steps(model, opt, args.train_batch, args.train_len, args.train_steps))

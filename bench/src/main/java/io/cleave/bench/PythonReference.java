@@ -17,6 +17,22 @@ final class PythonReference {
 
     private PythonReference() {}
 
+    /**
+     * Installs Debian's python3-torch and libopenblas0-pthread when missing and selects the pthread OpenBLAS as
+     * the system BLAS (the reference's BLAS), as root through apt-get and update-alternatives.
+     */
+    static void ensureInstalled() throws IOException, InterruptedException {
+        String script = "set -e; if ! /usr/bin/python3 -c 'import torch' 2>/dev/null || ! dpkg -s libopenblas0-pthread"
+                + " >/dev/null 2>&1; then echo 'installing python3-torch and libopenblas0-pthread...' >&2;"
+                + " apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch"
+                + " libopenblas0-pthread >&2; fi; update-alternatives --set libblas.so.3-x86_64-linux-gnu"
+                + " /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 >/dev/null";
+        Process p = new ProcessBuilder("bash", "-c", script).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("could not install the PyTorch reference (exit " + p.exitValue() + ")");
+        }
+    }
+
     static JsonObject run(String python, Path script, Path model, BenchShape shape) throws IOException,
             InterruptedException {
         List<String> command = new ArrayList<>(List.of(python, script.toString(), "--model", model.toString(),

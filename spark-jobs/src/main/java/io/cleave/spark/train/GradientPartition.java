@@ -39,6 +39,7 @@ final class GradientPartition implements Function2<Integer, Iterator<WeightedRow
         if (shard.isEmpty()) {
             return List.<ShardOutcome>of().iterator();
         }
+        ExecutorThreads.configure();
         GradientShard gradients = new GradientShard(spec.algorithmConfig().lossConfig(),
                 spec.rollout().sampling().scoringTemperature());
         ShardOutcome outcome = ExecutorPolicyCache.withPolicies(spec, weights.value(),

@@ -47,6 +47,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         if (tasks.isEmpty()) {
             return List.<RolloutRecord>of().iterator();
         }
+        ExecutorThreads.configure();
         long started = System.nanoTime();
         TorchRuntime.disableGrad();
         WeightsPayload payload = weights.value();
