@@ -26,6 +26,7 @@ public final class GpgTrainer {
     private final PromptSchedule schedule;
     private final int promptsPerIteration;
     private final PolicyUpdate update;
+    private final Policy rewardReference;
     private final int chunks;
     private long cursor;
     private List<PromptRollout> lastRollouts = List.of();
@@ -34,9 +35,14 @@ public final class GpgTrainer {
      * @param cursor position of the next prompt in the schedule (0 for a new run; restored on resume)
      * @param chunks batches each round's prompts are rolled out in, split as Spark splits a list into
      *     partitions (so the Spark job's partitions decode exactly the same batches)
+     * @param rewardReference the frozen reference of a KL penalty in the reward ({@code reinforce++}), else null
      */
     public GpgTrainer(Policy policy, ToolEnvironment env, AlgorithmConfig algorithm, RolloutConfig rollout,
-            PromptSchedule schedule, int promptsPerIteration, PolicyUpdate update, long cursor, int chunks) {
+            PromptSchedule schedule, int promptsPerIteration, PolicyUpdate update, long cursor, int chunks,
+            Policy rewardReference) {
+        if (algorithm.rewardKlCoef() > 0 && rewardReference == null) {
+            throw new IllegalArgumentException("a KL penalty in the reward needs the frozen reference policy");
+        }
         this.policy = policy;
         this.env = env;
         this.algorithm = algorithm;
@@ -46,6 +52,7 @@ public final class GpgTrainer {
         this.update = update;
         this.cursor = cursor;
         this.chunks = chunks;
+        this.rewardReference = rewardReference;
     }
 
     /** Position of the next prompt in the schedule (saved in checkpoints). */
@@ -64,7 +71,8 @@ public final class GpgTrainer {
         List<PromptRollout> rollouts = sample(iteration);
         lastRollouts = rollouts;
         long t1 = System.nanoTime();
-        ScoredBatch batch = ScoredBatch.of(rollouts, algorithm, null);
+        ScoredBatch batch = ScoredBatch.of(rollouts, algorithm, algorithm.rewardKlCoef() > 0
+                ? ReferenceLogProbs.of(rewardReference, rollouts, rollout.sampling().scoringTemperature()) : null);
         List<TrainingRow> rows = TrainingRow.of(batch);
         long t2 = System.nanoTime();
         UpdateMetrics metrics = update.run(rows, rollout.runSeed() * 1_000_003L + iteration);

@@ -15,6 +15,7 @@ import io.cleave.train.config.ConfigException;
 import io.cleave.train.config.TrainConfig;
 import io.cleave.train.config.TrainConfigKeys;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything a training run builds from its {@link TrainConfig} before the first iteration: the policy (from the
@@ -97,7 +98,7 @@ public final class TrainingSetup implements AutoCloseable {
     /** A single-process trainer over this setup, rolling out in {@code chunks} batches per round. */
     public GpgTrainer localTrainer(int chunks, long cursor) {
         return new GpgTrainer(policy, env, config.algorithm().config(), rolloutConfig(), schedule,
-                config.task().promptsPerIteration(), update, cursor, chunks);
+                config.task().promptsPerIteration(), update, cursor, chunks, rewardReference().orElse(null));
     }
 
     /** Sampling settings of training rollouts. */
@@ -138,6 +139,11 @@ public final class TrainingSetup implements AutoCloseable {
 
     public PolicyUpdate update() {
         return update;
+    }
+
+    /** The frozen reference of the KL penalty in the reward ({@code reinforce++}), when the algorithm has one. */
+    public Optional<Policy> rewardReference() {
+        return config.algorithm().config().rewardKlCoef() > 0 ? Optional.of(reference) : Optional.empty();
     }
 
     @Override

@@ -21,23 +21,26 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job on {@code local[2]} in driver mode against the single-process trainer in core, same seed and
  * config, two iterations: token-identical trajectories and identical weights. Both run in this JVM with the same
- * intra-op thread count; the core trainer rolls out in the same two batches the job's two partitions decode.
+ * intra-op thread count; the core trainer rolls out in the same two batches the job's two partitions decode. Also for
+ * {@code reinforce++}, whose KL penalty in the reward needs the frozen reference's log-probs on the executors.
  */
 class SparkTrainingEquivalenceIT {
 
     @TempDir
     Path tmp;
 
-    @Test
-    void sparkDriverModeEqualsTheSingleProcessTrainer() throws Exception {
+    @ParameterizedTest(name = "recipe {0}")
+    @ValueSource(strings = {"gpg", "reinforce++"})
+    void sparkDriverModeEqualsTheSingleProcessTrainer(String recipe) throws Exception {
         TrainConfig sparkConfig = TrainConfig.fromSets(List.of(TinyWarmStart.settings(tmp.resolve("spark"), 2)))
-                .with("spark.master", "local[2]");
+                .with("spark.master", "local[2]").with("algorithm.recipe", recipe);
         TrainConfig coreConfig = sparkConfig.with("run.dir", tmp.resolve("core").toString());
 
         Map<String, int[]> coreTokens = new HashMap<>();

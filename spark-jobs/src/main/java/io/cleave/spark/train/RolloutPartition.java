@@ -12,6 +12,7 @@ import io.cleave.rollout.tree.TrajectoryTree;
 import io.cleave.rollout.tree.TrajectoryTreeBuilder;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
+import io.cleave.train.ReferenceLogProbs;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +25,8 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The executor side of one iteration: rolls out a partition's prompts in one batched decode with the JVM's cached
  * policy (autograd off in the task thread, on the task's GPU when Spark assigned one), cuts each prompt's
- * trajectories into macro-actions and returns them as rows with their tree node ids.
+ * trajectories into macro-actions and returns them as rows with their tree node ids (and, for a KL penalty in the
+ * reward, the cached frozen reference's log-probs of their tokens).
  */
 final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, RolloutRecord> {
 
@@ -32,11 +34,15 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
 
     private final JobSpec spec;
     private final Broadcast<WeightsPayload> weights;
+    private final Broadcast<WeightsPayload> rewardReference;
     private final long iteration;
 
-    RolloutPartition(JobSpec spec, Broadcast<WeightsPayload> weights, long iteration) {
+    /** @param rewardReference the frozen reference of a KL penalty in the reward, or null without one */
+    RolloutPartition(JobSpec spec, Broadcast<WeightsPayload> weights, Broadcast<WeightsPayload> rewardReference,
+            long iteration) {
         this.spec = spec;
         this.weights = weights;
+        this.rewardReference = rewardReference;
         this.iteration = iteration;
     }
 
@@ -54,9 +60,14 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         AlgorithmConfig algorithm = spec.algorithmConfig();
         ToolEnvironment env = ExecutorEnvironments.of(spec);
         List<PromptSpec> specs = tasks.stream().map(PromptTask::spec).toList();
-        List<PromptRollout> rollouts = ExecutorPolicyCache.withPolicy(spec, payload, TaskDevices.assigned(), policy ->
-                new RolloutEngine(policy, env, algorithm.newBranchPolicy(), algorithm.newSegmenter(), spec.rollout())
-                        .run(specs, iteration));
+        double temperature = spec.rollout().sampling().scoringTemperature();
+        Rolled rolled = ExecutorPolicyCache.withPolicies(spec, payload,
+                rewardReference == null ? null : rewardReference.value(), TaskDevices.assigned(), (policy, frozen) -> {
+                    List<PromptRollout> out = new RolloutEngine(policy, env, algorithm.newBranchPolicy(),
+                            algorithm.newSegmenter(), spec.rollout()).run(specs, iteration);
+                    return new Rolled(out, frozen == null ? null : ReferenceLogProbs.of(frozen, out, temperature));
+                });
+        List<PromptRollout> rollouts = rolled.rollouts();
         double seconds = (System.nanoTime() - started) / 1e9;
         int partition = TaskContext.get() == null ? 0 : TaskContext.getPartitionId();
         String executor = executorId();
@@ -66,7 +77,8 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
             PromptRollout rollout = rollouts.get(p);
             TrajectoryTree tree = TrajectoryTreeBuilder.build(rollout.samples(), algorithm.newSegmenter());
             List<TrajectoryRow> rows = TrajectoryRows.fromTree((int) iteration, rollout.spec().promptId(), tree,
-                    rollout.oldLogProbs().toArray(new float[0][]), null);
+                    rollout.oldLogProbs().toArray(new float[0][]),
+                    rolled.referenceLogProbs() == null ? null : rolled.referenceLogProbs().get(p));
             for (int s = 0; s < rows.size(); s++) {
                 RolloutSample sample = rollout.samples().get(s);
                 long sampled = 0;
@@ -82,6 +94,9 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
         }
         return out.iterator();
     }
+
+    /** A partition's rollouts and, with a KL penalty in the reward, their reference log-probs per prompt. */
+    private record Rolled(List<PromptRollout> rollouts, List<float[][]> referenceLogProbs) {}
 
     private static String executorId() {
         SparkEnv env = SparkEnv.get();

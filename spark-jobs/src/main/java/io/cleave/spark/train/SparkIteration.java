@@ -44,13 +44,17 @@ final class SparkIteration {
     private final JobSpec spec;
     private final PromptSchedule schedule;
     private final String trajectoriesPath;
+    private final Broadcast<WeightsPayload> rewardReference;
 
-    SparkIteration(SparkSession spark, JobSpec spec, PromptSchedule schedule, String trajectoriesPath) {
+    /** @param rewardReference the frozen reference of a KL penalty in the reward, or null without one */
+    SparkIteration(SparkSession spark, JobSpec spec, PromptSchedule schedule, String trajectoriesPath,
+            Broadcast<WeightsPayload> rewardReference) {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.spec = spec;
         this.schedule = schedule;
         this.trajectoriesPath = trajectoriesPath;
+        this.rewardReference = rewardReference;
     }
 
     /**
@@ -79,7 +83,7 @@ final class SparkIteration {
             }
             jsc.setJobDescription("iteration " + iteration + ": rollout (round " + (round + 1) + ")");
             JavaRDD<RolloutRecord> records = jsc.parallelize(tasks, Math.min(partitions, tasks.size()))
-                    .mapPartitions(new RolloutPartition(spec, weights, iteration))
+                    .mapPartitions(new RolloutPartition(spec, weights, rewardReference, iteration))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             roundRecords.add(records);
             List<RolloutSummary> summaries = records.map(RolloutSummary::of).collect();

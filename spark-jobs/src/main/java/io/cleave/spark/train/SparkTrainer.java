@@ -118,8 +118,12 @@ public final class SparkTrainer {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JobSpec spec = JobSpec.of(config, setup.policy().config(),
                 setup.tokenizerSource() == null ? null : setup.tokenizerSource().toString());
+        String runId = UUID.randomUUID().toString();
+        Broadcast<WeightsPayload> rewardReference = setup.rewardReference().isEmpty() ? null
+                : jsc.broadcast(WeightsPayload.of(setup.rewardReference().get(), runId + "/reward-reference", 0,
+                        runDir.resolve("weights").resolve("reward-reference"), setup.tokenizerSource()));
         SparkIteration phases = new SparkIteration(spark, spec, setup.schedule(),
-                runDir.resolve("trajectories").toString());
+                runDir.resolve("trajectories").toString(), rewardReference);
         MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.jsonl"));
         List<Task> evalTasks = config.task().evalEvery() > 0
                 ? setup.suite().tasks(Split.TEST, config.task().evalSize(), config.run().seed()) : List.of();
@@ -129,7 +133,6 @@ public final class SparkTrainer {
         }
         double evalAfter = evalBefore;
         long[] cursor = {cursorStart};
-        String runId = UUID.randomUUID().toString();
         Broadcast<WeightsPayload> previous = null;
         int partitions = jsc.defaultParallelism();
         long last = first - 1;
@@ -182,6 +185,9 @@ public final class SparkTrainer {
         } finally {
             if (previous != null) {
                 previous.destroy();
+            }
+            if (rewardReference != null) {
+                rewardReference.destroy();
             }
             if (parallel != null) {
                 parallel.close();

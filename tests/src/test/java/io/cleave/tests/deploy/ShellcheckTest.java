@@ -41,8 +41,7 @@ class ShellcheckTest {
     void theScriptListCoversEveryFolder() throws IOException {
         List<String> scripts = scripts();
         for (String expected : List.of("cleave", ".ci/run", "cluster-conf/submit.sh", "cluster-conf/app-jars.sh",
-                "cluster-conf/gpu/discover-gpus.sh", "docker/demo.sh", "scripts/fetch-test-assets.sh",
-                "bench/model-throughput.sh", "bench/spark-overhead.sh")) {
+                "cluster-conf/gpu/discover-gpus.sh", "docker/demo.sh", "scripts/fetch-test-assets.sh")) {
             assertTrue(scripts.contains(expected), expected + " not in " + scripts);
         }
     }
