@@ -13,9 +13,6 @@ import java.util.Map;
  * @param recipe {@link io.cleave.algo.recipe.Recipes} name
  * @param overrides {@code algorithm.*} keys (without the prefix) set over the recipe
  * @param baseline whether it counts as a baseline for sample efficiency (every variant but the GPG ones)
- *
- * <p>REINFORCE++ runs without its k1 KL in the reward: the single-process trainer scores no reference policy for a
- * reward-placed KL.
  */
 record AlgorithmVariant(String name, String recipe, Map<String, String> overrides, boolean baseline) {
 
@@ -25,8 +22,6 @@ record AlgorithmVariant(String name, String recipe, Map<String, String> override
     /** The table's rows, in order; DAPO's overlong shaping follows the rollout's generation limit. */
     static List<AlgorithmVariant> all(int maxNewTokens) {
         Map<String, String> independent = Map.of("branch.initial-samples", "" + LEAVES, "branch.budget", "" + LEAVES);
-        Map<String, String> reinforce = new LinkedHashMap<>(independent);
-        reinforce.put("kl.coef", "0");
         Map<String, String> beamed = Map.of("branch.initial-samples", "" + LEAVES / 2, "branch.budget", "" + LEAVES);
         Map<String, String> dapo = new LinkedHashMap<>(independent);
         dapo.put("overlong.max-length", "" + maxNewTokens);
@@ -36,7 +31,7 @@ record AlgorithmVariant(String name, String recipe, Map<String, String> override
         branch.put("estimator", "gpg-branch");
         return List.of(new AlgorithmVariant("grpo", "grpo", independent, true),
                 new AlgorithmVariant("dapo", "dapo", dapo, true),
-                new AlgorithmVariant("reinforce++ (no KL)", "reinforce++", reinforce, true),
+                new AlgorithmVariant("reinforce++", "reinforce++", independent, true),
                 new AlgorithmVariant("token-pg", "token-pg", independent, true),
                 new AlgorithmVariant("arpo", "arpo", beamed, true),
                 new AlgorithmVariant("gpg (gpg-prefix)", "gpg", beamed, false),
