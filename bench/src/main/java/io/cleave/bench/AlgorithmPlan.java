@@ -1,6 +1,7 @@
 package io.cleave.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The size of an algorithm benchmark run.
@@ -17,9 +18,10 @@ import java.util.List;
  * @param lr AdamW learning rate
  * @param seeds seeds per variant and suite
  * @param suites task suites
+ * @param difficulty the suites' difficulty knob for warm start, training and evaluation (0: each suite's default)
  */
 record AlgorithmPlan(String mode, String preset, int sftSteps, int sftBatch, int iterations, int evalEvery,
-        int evalSize,        int basePrompts, int maxNewTokens, double lr, int seeds, List<String> suites) {
+        int evalSize, int basePrompts, int maxNewTokens, double lr, int seeds, List<String> suites, int difficulty) {
 
     /** Validates the sizes. */
     AlgorithmPlan {
@@ -28,17 +30,28 @@ record AlgorithmPlan(String mode, String preset, int sftSteps, int sftBatch, int
             throw new IllegalArgumentException("iterations, eval-every, eval-size, prompts, seeds and sft-steps "
                     + "must be >= 1");
         }
+        if (difficulty < 0) {
+            throw new IllegalArgumentException("difficulty must be >= 0 (0: the suite's default), got " + difficulty);
+        }
     }
 
-    /** A few minutes on a quiet machine: tiny model, 100-step warm start, 2 iterations. */
+    /**
+     * Minutes, not an hour: tiny model on the easiest tasks (difficulty 1), an 800-step warm start (cached), 4
+     * iterations at the learning rate the tiny model learns at.
+     */
     static AlgorithmPlan quick(int seeds) {
-        return new AlgorithmPlan("quick", "tiny", 100, 8, 2, 1, 32, 2, 96, 1e-4, seeds,
-                List.of("arith", "multihop"));
+        return new AlgorithmPlan("quick", "tiny", 800, 16, 4, 2, 32, 2, 96, 1e-3, seeds,
+                List.of("arith", "multihop"), 1);
+    }
+
+    /** The suite options of this plan ({@code difficulty} when set). */
+    Map<String, String> suiteOptions() {
+        return difficulty == 0 ? Map.of() : Map.of("difficulty", Integer.toString(difficulty));
     }
 
     /** About an hour here: small model, 800-step warm start, 20 iterations. */
     static AlgorithmPlan full(int seeds) {
         return new AlgorithmPlan("full", "small", 800, 16, 20, 4, 100, 8, 160, 2e-5, seeds,
-                List.of("arith", "multihop"));
+                List.of("arith", "multihop"), 0);
     }
 }
