@@ -41,7 +41,7 @@ class BadConfigIT {
         List<Case> cases = List.of(
                 new Case(List.of("--set", "optim.lrr=1"), "unknown key 'optim.lrr' (--set); known keys of section "
                         + "optim: [optim.lr, optim.warmup-steps, optim.weight-decay, optim.grad-clip, optim.beta1, "
-                        + "optim.beta2, optim.eps]; did you mean optim.lr?"),
+                        + "optim.beta2, optim.eps, optim.max-nonfinite-steps]; did you mean optim.lr?"),
                 new Case(List.of("--config", yamlUnknown.toString()), "unknown key 'rollout.temprature' ("
                         + yamlUnknown + ":2); known keys of section rollout: [rollout.max-new-tokens, "
                         + "rollout.temperature, rollout.top-p, rollout.top-k]; did you mean rollout.temperature?"),
