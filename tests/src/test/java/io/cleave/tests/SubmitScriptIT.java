@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.tests.deploy.ExternalCommand;
 import io.cleave.tests.deploy.Repository;
+import io.cleave.train.CheckpointManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +78,8 @@ class SubmitScriptIT {
             assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
             assertTrue(run.stdout().contains("done: iterations 1-1"), run.stdout());
             assertEquals(1, Files.readAllLines(runDir.resolve("metrics.jsonl")).size());
-            assertTrue(Files.exists(runDir.resolve("checkpoints/step-00000001/COMPLETE")));
+            assertEquals(Optional.empty(), CheckpointManifest.verify(runDir.resolve("checkpoints/step-00000001")),
+                    "a complete checkpoint");
             assertTrue(cluster.workerLog().contains("Asked to launch executor"), cluster.workerLog());
         }
     }
