@@ -82,7 +82,7 @@ final class AlgorithmRunner {
         List<String> sets = new ArrayList<>(List.of("model.dir=" + sft, "run.seed=" + seed, "task.suite=" + suite,
                 "task.prompts-per-iteration=" + prompts, "rollout.max-new-tokens=" + plan.maxNewTokens(),
                 "rollout.temperature=1.0", "optim.lr=" + plan.lr(), "optim.warmup-steps=0", "task.eval-every=0"));
-        plan.suiteOptions().forEach((k, v) -> sets.add("task.options." + k + "=" + v));
+        plan.suiteOptions(suite).forEach((k, v) -> sets.add("task.options." + k + "=" + v));
         sets.addAll(variant.sets());
         return TrainConfig.fromSets(sets);
     }

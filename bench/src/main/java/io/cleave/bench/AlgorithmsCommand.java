@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")
 final class AlgorithmsCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "minutes, not an hour: tiny model, easiest tasks, cached 800-step warm start, 4 iterations")
+    @Option(names = "--quick", description = "minutes, not an hour: tiny model, easiest tasks, cached 800-step warm start, 8 iterations")
     boolean quick;
 
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per recipe and suite (default: ${DEFAULT-VALUE})")
@@ -41,8 +41,8 @@ final class AlgorithmsCommand implements Callable<Integer> {
         try {
             Map<String, Future<Path>> sft = new LinkedHashMap<>();
             for (String suite : plan.suites()) {
-                sft.put(suite, pool.submit(() -> WarmStartCache.get(suite, plan.suiteOptions(), plan.preset(),
-                        plan.sftSteps(), plan.sftBatch())));
+                sft.put(suite, pool.submit(() -> WarmStartCache.get(suite, plan.suiteOptions(suite), plan.preset(),
+                        plan.sftSteps(), plan.sftBatch(), plan.sftDemos())));
             }
             Map<String, AlgorithmRunner> runners = new LinkedHashMap<>();
             Map<String, List<Future<Double>>> perPrompt = new LinkedHashMap<>();

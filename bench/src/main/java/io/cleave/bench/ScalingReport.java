@@ -31,8 +31,8 @@ record ScalingReport(String header, String model, int iterations, List<ScalingPo
                 + "boundary beaming N 4, up to %d new tokens, driver update) with the model %s (fresh weights sample "
                 + "until the limit: equal lengths, no tool calls); "
                 + "`local-cluster` with single-core executors (2 GB each); %d iterations per configuration, the first "
-                + "(executor start-up, native library load, JIT) not counted; means over the rest. The machine has 2 "
-                + "cores, shared with the driver and, while this ran, with other jobs: timings are noisy.%n%n",
+                + "(executor start-up, native library load, JIT) not counted; means over the rest. The executors "
+                + "share the machine's cores with the driver; the load average at the start is in the header.%n%n",
                 ScalingCommand.MAX_NEW_TOKENS, model, iterations));
         out.append("| sweep | executors | prompts | M | sampled tokens | iteration s | rollout s | rollout compute s "
                 + "| rest s | rollout ms/token | iteration ms/token |\n|---|" + "---:|".repeat(10) + "\n");
