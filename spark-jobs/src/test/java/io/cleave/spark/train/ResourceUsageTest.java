@@ -61,15 +61,27 @@ class ResourceUsageTest {
         assertEquals(before, ResourceUsage.processOpenFds());
     }
 
+    /**
+     * Other tests in this JVM leave Spark work behind that may free or allocate memory between two collections, so
+     * one measurement can be off by tens of MiB; a working figure lands in range in at least one of five tries, a
+     * broken one (heap now, a non-heap pool, a stale collection) in none.
+     */
     @Test
     void heapAfterGcGrowsByALiveArray() {
-        System.gc();
-        double before = ResourceUsage.heapAfterLastGcMb();
-        byte[] live = new byte[64 << 20];
-        System.gc();
-        double after = ResourceUsage.heapAfterLastGcMb();
-        assertEquals(64 << 20, live.length);
-        assertTrue(after - before > 60 && after - before < 68, "grew by " + (after - before) + " MiB");
+        List<Double> growths = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            System.gc();
+            double before = ResourceUsage.heapAfterLastGcMb();
+            byte[] live = new byte[64 << 20];
+            System.gc();
+            double after = ResourceUsage.heapAfterLastGcMb();
+            assertEquals(64 << 20, live.length);
+            growths.add(after - before);
+            if (after - before > 60 && after - before < 68) {
+                return;
+            }
+        }
+        throw new AssertionError("a live 64 MiB array never showed as 60-68 MiB of growth: " + growths);
     }
 
     @Test
