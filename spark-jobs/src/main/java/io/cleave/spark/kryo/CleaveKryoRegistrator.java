@@ -14,6 +14,10 @@ import io.cleave.train.ShardGradients;
 import io.cleave.train.TrainingRow;
 import io.cleave.train.WeightedRow;
 import java.util.List;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.apache.spark.serializer.KryoSerializer;
@@ -38,6 +42,18 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
             WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingRow.class, WeightedRow.class,
             ShardGradients.class, ShardOutcome.class);
 
+    /**
+     * What Spark's parallel file listing ships (a table with more partition directories than
+     * {@code spark.sql.sources.parallelPartitionDiscovery.threshold}, such as a long run's trajectories): the paths
+     * to its tasks, file statuses back. Hadoop makes them {@link java.io.Serializable}; they travel as Java objects.
+     */
+    public static final List<Class<?>> HADOOP_LISTING = List.of(Path.class, FileStatus.class,
+            LocatedFileStatus.class, BlockLocation.class);
+
+    /** Arrays of {@link #HADOOP_LISTING} classes (Kryo's array serializer, elements as registered above). */
+    public static final List<Class<?>> HADOOP_LISTING_ARRAYS = List.of(Path[].class, FileStatus[].class,
+            LocatedFileStatus[].class, BlockLocation[].class);
+
     /** Cleave's own classes and the arrays they contain, registered in this order. */
     public static final List<Class<?>> CLEAVE_CLASSES = List.of(
             TrajectoryRow.class, TrajectoryRow[].class, TokenReturns.class, TokenReturns[].class,
@@ -55,6 +71,12 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
         }
         for (Class<?> c : JAVA_SERIALIZED) {
             kryo.register(c, new JavaSerializer());
+        }
+        for (Class<?> c : HADOOP_LISTING) {
+            kryo.register(c, new JavaSerializer());
+        }
+        for (Class<?> c : HADOOP_LISTING_ARRAYS) {
+            kryo.register(c);
         }
     }
 
