@@ -3,9 +3,12 @@ package io.cleave.cli;
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuite;
 import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.multihop.MultihopSuite;
 import io.cleave.train.sft.SftResult;
 import io.cleave.train.sft.WarmStart;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,17 +50,23 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--worlds", defaultValue = "1",
+            description = "multihop: draw the demonstrations (train splits) from this many generated worlds, the "
+                    + "configured one and those of the next world seeds, so that names cannot be memorised; the test "
+                    + "split stays the configured world's (default: ${DEFAULT-VALUE})")
+    int worlds;
+
     @Option(names = "--option", description = "suite option, repeatable (e.g. difficulty=2)")
     Map<String, String> options = new TreeMap<>();
 
     @Override
     public Integer call() throws Exception {
-        TaskSuite taskSuite = TaskSuiteRegistry.create(suite, options);
+        List<TaskSuite> suites = suites(TaskSuiteRegistry.create(suite, options));
         WarmStart warmStart = new WarmStart(preset, examples, new ExpertNoise(noise, noise, noise), steps, batch,
                 lr, seed);
         long started = System.nanoTime();
         int every = Math.max(1, steps / 20);
-        SftResult result = warmStart.run(taskSuite, out, p -> {
+        SftResult result = warmStart.run(suites, out, p -> {
             if (p.step() % every == 0 || p.step() == p.totalSteps()) {
                 System.err.printf(Locale.ROOT, "sft %d/%d  loss %.4f  lr %.2e  %.0f tok/s  %ds%n", p.step(),
                         p.totalSteps(), p.loss(), p.learningRate(), p.tokensPerSecond(),
@@ -67,5 +76,22 @@ final class SftCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %s: %d steps, final loss %.4f, %.0f tokens/s, %s%n", out,
                 result.steps(), result.finalLoss(), result.tokensPerSecond(), result.wallTime());
         return 0;
+    }
+
+    private List<TaskSuite> suites(TaskSuite configured) {
+        if (worlds < 1) {
+            throw new IllegalArgumentException("--worlds must be >= 1, got " + worlds);
+        }
+        if (worlds == 1) {
+            return List.of(configured);
+        }
+        if (!(configured instanceof MultihopSuite multihop)) {
+            throw new IllegalArgumentException("--worlds applies to the multihop suite only, not " + suite);
+        }
+        List<TaskSuite> suites = new ArrayList<>();
+        for (int offset = 0; offset < worlds; offset++) {
+            suites.add(offset == 0 ? multihop : multihop.otherWorld(offset));
+        }
+        return suites;
     }
 }

@@ -10,6 +10,7 @@ import io.cleave.train.CheckpointStore;
 import io.cleave.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,8 +48,17 @@ public record WarmStart(String preset, int demonstrations, ExpertNoise noise, in
      * there).
      */
     public SftResult run(TaskSuite suite, Path out, SftListener listener) throws IOException {
+        return run(List.of(suite), out, listener);
+    }
+
+    /**
+     * As {@link #run(TaskSuite, Path, SftListener)}, with the demonstrations drawn from several suites in equal
+     * shares (the first ones take one more when the count does not divide): instances of one suite over different
+     * generated worlds, so that a model cannot pass by memorising one world's names.
+     */
+    public SftResult run(List<TaskSuite> suites, Path out, SftListener listener) throws IOException {
         CharTokenizer tokenizer = CharTokenizer.instance();
-        List<SftExample> examples = DemonstrationExamples.of(suite, demonstrations, noise, seed, tokenizer);
+        List<SftExample> examples = examples(suites, tokenizer);
         SftConfig config = SftConfig.defaults()
                 .withSchedule(LearningRateSchedule.defaults(learningRate, steps))
                 .withBatchSize(batchSize)
@@ -61,5 +71,19 @@ public record WarmStart(String preset, int demonstrations, ExpertNoise noise, in
             ModelDirectory.save(policy, out, null);
             return result;
         }
+    }
+
+    /** The demonstrations of {@code suites} in equal shares, the first suites taking one more when needed. */
+    List<SftExample> examples(List<TaskSuite> suites, CharTokenizer tokenizer) {
+        if (suites.isEmpty() || suites.size() > demonstrations) {
+            throw new IllegalArgumentException("need between 1 and --examples (" + demonstrations
+                    + ") suites to draw demonstrations from, got " + suites.size());
+        }
+        List<SftExample> examples = new ArrayList<>();
+        for (int i = 0; i < suites.size(); i++) {
+            int share = demonstrations / suites.size() + (i < demonstrations % suites.size() ? 1 : 0);
+            examples.addAll(DemonstrationExamples.of(suites.get(i), share, noise, seed, tokenizer));
+        }
+        return examples;
     }
 }

@@ -57,6 +57,16 @@ public final class MultihopSuite implements TaskSuite {
         pools.replaceAll((s, list) -> List.copyOf(list));
     }
 
+    /**
+     * The same suite over another generated world: world seed {@code worldSeed + offset}, other settings equal.
+     * Questions are split by their text, so a question of another world is never one of this world's test
+     * questions in the other world's train split.
+     */
+    public MultihopSuite otherWorld(int offset) {
+        return new MultihopSuite(new MultihopConfig(config.difficulty(), config.worldSeed() + offset, config.people(),
+                config.testFraction(), config.search()));
+    }
+
     /** The suite from string options. */
     public static MultihopSuite fromOptions(Options options) {
         return new MultihopSuite(MultihopConfig.fromOptions(options));

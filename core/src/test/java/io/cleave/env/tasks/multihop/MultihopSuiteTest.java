@@ -125,6 +125,24 @@ class MultihopSuiteTest {
         assertEquals("multihop people must be in [12, 400], got 5", p.getMessage());
     }
 
+    @Test
+    void anotherWorldHasOtherNamesTheSameSettingsAndNoneOfThisWorldsTestQuestions() {
+        MultihopSuite base = suite(2, 1);
+        MultihopSuite other = base.otherWorld(3);
+        assertEquals(suite(2, 4).corpus(), other.corpus());
+        assertEquals(base.difficulty(), other.difficulty());
+        assertEquals(base.world().people().size(), other.world().people().size());
+        Set<String> baseNames = base.world().people().stream().map(World.Person::name).collect(Collectors.toSet());
+        long shared = other.world().people().stream().map(World.Person::name).filter(baseNames::contains).count();
+        assertTrue(shared < baseNames.size() / 2, shared + " of " + baseNames.size() + " names shared");
+        Set<String> baseTest = base.tasks(Split.TEST, 10_000, 0).stream().map(Task::prompt)
+                .collect(Collectors.toSet());
+        for (Task task : other.tasks(Split.TRAIN, 10_000, 0)) {
+            assertFalse(baseTest.contains(task.prompt()), task.prompt());
+        }
+        assertEquals(base.tasks(Split.TRAIN, 50, 7), base.otherWorld(0).tasks(Split.TRAIN, 50, 7));
+    }
+
     private static List<Task> allTasks(MultihopSuite s) {
         List<Task> all = new ArrayList<>(s.tasks(Split.TRAIN, 10_000, 0));
         all.addAll(s.tasks(Split.TEST, 10_000, 0));
