@@ -7,6 +7,7 @@ import io.cleave.model.io.ModelDirectory;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.tokenizer.CharTokenizer;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class ScalingCommand implements Callable<Integer> {
     private ScalingPoint run(Path work, String sweep, int executors, int prompts, int budget, Path model)
             throws Exception {
         Path runDir = work.resolve(sweep + "-e" + executors + "-p" + prompts + "-m" + budget);
-        BenchContext.deleteTree(runDir);
+        FileTrees.delete(runDir);
         List<String> sets = new ArrayList<>(DemoSettings.TRAIN_SETTINGS);
         sets.addAll(List.of("model.dir=" + model, "run.dir=" + runDir, "run.iterations=" + iterations,
                 "task.eval-every=0", "checkpoint.every=" + iterations, "task.prompts-per-iteration=" + prompts,

@@ -166,7 +166,7 @@ public final class CheckpointStore {
             flush(root);
         } catch (IOException | RuntimeException e) {
             try {
-                deleteTree(temp);
+                FileTrees.delete(temp);
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -218,7 +218,7 @@ public final class CheckpointStore {
         }
         try (Stream<Path> children = Files.list(root)) {
             for (Path p : children.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
-                deleteTree(p);
+                FileTrees.delete(p);
             }
         }
     }
@@ -252,17 +252,6 @@ public final class CheckpointStore {
     private static void flush(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             channel.force(true);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

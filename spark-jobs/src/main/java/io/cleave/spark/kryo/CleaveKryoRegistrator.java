@@ -45,14 +45,11 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
     /**
      * What Spark's parallel file listing ships (a table with more partition directories than
      * {@code spark.sql.sources.parallelPartitionDiscovery.threshold}, such as a long run's trajectories): the paths
-     * to its tasks, file statuses back. Hadoop makes them {@link java.io.Serializable}; they travel as Java objects.
+     * to its tasks, file statuses back. Hadoop makes them {@link java.io.Serializable}; they travel as Java objects,
+     * their arrays with Kryo's array serializer.
      */
     public static final List<Class<?>> HADOOP_LISTING = List.of(Path.class, FileStatus.class,
             LocatedFileStatus.class, BlockLocation.class);
-
-    /** Arrays of {@link #HADOOP_LISTING} classes (Kryo's array serializer, elements as registered above). */
-    public static final List<Class<?>> HADOOP_LISTING_ARRAYS = List.of(Path[].class, FileStatus[].class,
-            LocatedFileStatus[].class, BlockLocation[].class);
 
     /** Cleave's own classes and the arrays they contain, registered in this order. */
     public static final List<Class<?>> CLEAVE_CLASSES = List.of(
@@ -74,9 +71,7 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
         }
         for (Class<?> c : HADOOP_LISTING) {
             kryo.register(c, new JavaSerializer());
-        }
-        for (Class<?> c : HADOOP_LISTING_ARRAYS) {
-            kryo.register(c);
+            kryo.register(c.arrayType());
         }
     }
 

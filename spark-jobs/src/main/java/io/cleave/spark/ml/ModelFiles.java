@@ -2,12 +2,11 @@ package io.cleave.spark.ml;
 
 import io.cleave.model.Policy;
 import io.cleave.model.io.ModelDirectory;
+import io.cleave.train.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -37,7 +36,7 @@ final class ModelFiles {
             FileSystem fs = target.getFileSystem(hadoop);
             fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.resolve(MODEL).toUri()), target);
         } finally {
-            deleteTree(local);
+            FileTrees.delete(local);
         }
     }
 
@@ -52,22 +51,11 @@ final class ModelFiles {
         fs.copyToLocalFile(false, source, new org.apache.hadoop.fs.Path(local.toUri()), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                deleteTree(local.getParent());
+                FileTrees.delete(local.getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
         return local;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
