@@ -31,13 +31,14 @@ record AlgorithmReport(String header, AlgorithmPlan plan, List<AlgorithmVariant>
     /** The Markdown report. */
     String markdown() {
         StringBuilder out = new StringBuilder(header);
-        String difficulty = plan.difficulty().isEmpty() ? "default difficulty" : "difficulty " + plan.difficulty();
-        out.append(String.format(Locale.ROOT, "%nMode `%s`: `%s` model warm-started by SFT (%d steps of %d sequences "
-                + "from %d demonstrations, cached) on each suite (%s); %d RL iterations per run from that checkpoint, "
-                + "%d seeds, greedy held-out accuracy on the same %d test tasks every %d iterations; single-process "
-                + "trainer (`GpgTrainer`); lr %s; up to %d new tokens; 8 leaves per prompt for every variant.%n%n",
-                plan.mode(), plan.preset(), plan.sftSteps(), plan.sftBatch(), plan.sftDemos(), difficulty,
-                plan.iterations(), plan.seeds(), plan.evalSize(), plan.evalEvery(), plan.lr(), plan.maxNewTokens()));
+        out.append(String.format(Locale.ROOT, "%nMode `%s`: `%s` model warm-started by SFT (cached) on each suite; "
+                + "%d RL iterations per run from that checkpoint, %d seeds, greedy held-out accuracy on the same %d "
+                + "test tasks every %d iterations; single-process trainer (`GpgTrainer`); lr %s, %d optimizer steps "
+                + "per iteration; up to %d new tokens; 8 leaves per prompt for every variant.%n%n", plan.mode(),
+                plan.preset(), plan.iterations(), plan.seeds(), plan.evalSize(), plan.evalEvery(), plan.lr(),
+                plan.minibatches(), plan.maxNewTokens()));
+        plan.setups().forEach(s -> out.append("- ").append(s.describe(plan.sftBatch())).append('\n'));
+        out.append('\n');
         out.append("Rollout budget: GRPO's tokens per iteration at ").append(plan.basePrompts())
                 .append(" prompts; every other variant gets the number of prompts whose expected sampled tokens ")
                 .append("match it (tokens per prompt measured by one calibration iteration of ")

@@ -81,7 +81,8 @@ final class AlgorithmRunner {
     private TrainConfig config(AlgorithmVariant variant, long seed, int prompts) {
         List<String> sets = new ArrayList<>(List.of("model.dir=" + sft, "run.seed=" + seed, "task.suite=" + suite,
                 "task.prompts-per-iteration=" + prompts, "rollout.max-new-tokens=" + plan.maxNewTokens(),
-                "rollout.temperature=1.0", "optim.lr=" + plan.lr(), "optim.warmup-steps=0", "task.eval-every=0"));
+                "rollout.temperature=1.0", "optim.lr=" + plan.lr(), "optim.warmup-steps=0", "task.eval-every=0",
+                "algorithm.train.minibatches=" + plan.minibatches()));
         plan.suiteOptions(suite).forEach((k, v) -> sets.add("task.options." + k + "=" + v));
         sets.addAll(variant.sets());
         return TrainConfig.fromSets(sets);

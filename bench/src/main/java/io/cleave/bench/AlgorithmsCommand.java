@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")
 final class AlgorithmsCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "minutes, not an hour: tiny model, easiest tasks, cached 800-step warm start, 8 iterations")
+    @Option(names = "--quick", description = "minutes, not an hour: the same warm starts (cached), 6 iterations of 4 prompts")
     boolean quick;
 
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per recipe and suite (default: ${DEFAULT-VALUE})")
@@ -41,8 +41,8 @@ final class AlgorithmsCommand implements Callable<Integer> {
         try {
             Map<String, Future<Path>> sft = new LinkedHashMap<>();
             for (String suite : plan.suites()) {
-                sft.put(suite, pool.submit(() -> WarmStartCache.get(suite, plan.suiteOptions(suite), plan.preset(),
-                        plan.sftSteps(), plan.sftBatch(), plan.sftDemos())));
+                sft.put(suite, pool.submit(() -> WarmStartCache.get(plan.setup(suite), plan.preset(),
+                        plan.sftBatch())));
             }
             Map<String, AlgorithmRunner> runners = new LinkedHashMap<>();
             Map<String, List<Future<Double>>> perPrompt = new LinkedHashMap<>();

@@ -23,11 +23,12 @@ import java.util.concurrent.Future;
  * the batch); {@code full / sideBySide} adds what the two cores lose to each other (shared caches and memory
  * bandwidth, other processes on the machine).
  *
+ * @param rows rows of the whole batch
  * @param fullSeconds one thread decoding all rows
  * @param halfSeconds one thread decoding half the rows
  * @param sideBySideSeconds two threads each decoding half the rows at the same time (wall time)
  */
-record BatchSplitBound(double fullSeconds, double halfSeconds, double sideBySideSeconds) {
+record BatchSplitBound(int rows, double fullSeconds, double halfSeconds, double sideBySideSeconds) {
 
     /** Measures the three times on the model in {@code modelDir} (best of 3 each, after a warm-up). */
     static BatchSplitBound measure(Path modelDir, int rows, int newTokens) throws Exception {
@@ -50,7 +51,7 @@ record BatchSplitBound(double fullSeconds, double halfSeconds, double sideBySide
                 second.get();
                 sideBySide = Math.min(sideBySide, (System.nanoTime() - t0) / 1e9);
             }
-            return new BatchSplitBound(full, half, sideBySide);
+            return new BatchSplitBound(rows, full, half, sideBySide);
         } finally {
             pool.shutdown();
             JniUtils.setNumThreads(threads);

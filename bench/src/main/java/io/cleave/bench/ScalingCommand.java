@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cleave bench scaling}: the demo's GPG config (N = 4, up to 96 new tokens; a fresh model of the preset, so
- * every trajectory runs to the limit, or a given model directory) on {@code local-cluster} with 1
- * and 2 single-core executors, then at 2 executors as the prompt batch grows (2, 4, 8, 16) and as the beaming budget
- * M grows (4, 8, 16, 32); a cost model fitted to the points projects the iteration time for GPU executors. Writes
+ * every trajectory runs to the limit, or a given model directory) on {@code local-cluster} with 1 and 2 single-core
+ * executors at 8 and at 16 prompts, then at 2 executors as the prompt batch grows (2, 4, 8, 16) and as the beaming
+ * budget M grows (4, 8, 16, 32), with the in-process batch-split bounds at both batches; a cost model fitted to
+ * the points projects the iteration time for GPU executors. Writes
  * {@code bench/results/scaling.md}, {@code scaling.csv} and {@code scaling-projection.csv}.
  */
 @Command(name = "scaling", mixinStandardHelpOptions = true,
@@ -31,6 +32,12 @@ final class ScalingCommand implements Callable<Integer> {
 
     /** Generation limit per trajectory. */
     static final int MAX_NEW_TOKENS = 96;
+
+    /** Initial samples per prompt (N); beaming then grows each prompt to M leaves. */
+    static final int INITIAL_SAMPLES = 4;
+
+    /** Prompt batches at which 1 and 2 executors are compared (the first is the base of the other sweeps). */
+    static final int[] SPLIT_PROMPTS = {8, 16};
 
     @Option(names = "--iterations", defaultValue = "4",
             description = "iterations per configuration, the first not counted (default: ${DEFAULT-VALUE})")
@@ -51,18 +58,24 @@ final class ScalingCommand implements Callable<Integer> {
         LocalClusterSetup.prepare(2048);
         Path work = BenchContext.work("scaling");
         List<ScalingPoint> points = new ArrayList<>();
-        points.add(run(work, "executors", 1, 8, 8, model));
-        ScalingPoint base = run(work, "executors", 2, 8, 8, model);
-        points.add(base);
-        for (int prompts : new int[] {2, 4, 16}) {
+        for (int prompts : SPLIT_PROMPTS) {
+            points.add(run(work, "executors", 1, prompts, 8, model));
+            points.add(run(work, "executors", 2, prompts, 8, model));
+        }
+        ScalingPoint base = points.get(1);
+        for (int prompts : new int[] {2, 4}) {
             points.add(run(work, "prompts", 2, prompts, 8, model));
         }
         for (int budget : new int[] {4, 16, 32}) {
             points.add(run(work, "budget", 2, 8, budget, model));
         }
-        BatchSplitBound bound = BatchSplitBound.measure(model, 32, 128);
+        List<BatchSplitBound> bounds = new ArrayList<>();
+        for (int prompts : SPLIT_PROMPTS) {
+            bounds.add(BatchSplitBound.measure(model, prompts * INITIAL_SAMPLES, 128));
+        }
         CostModel cost = CostModel.fit(points);
-        ScalingReport report = new ScalingReport(header, modelDir == null ? "fresh `" + preset + "`" : modelDir.toString(), iterations, points, base, cost, bound);
+        ScalingReport report = new ScalingReport(header, modelDir == null ? "fresh `" + preset + "`"
+                : modelDir.toString(), iterations, points, base, cost, bounds);
         Path results = BenchContext.results();
         Files.writeString(results.resolve("scaling.md"), report.markdown());
         Files.writeString(results.resolve("scaling.csv"), report.measurementsCsv());
@@ -89,7 +102,7 @@ final class ScalingCommand implements Callable<Integer> {
         List<String> sets = new ArrayList<>(DemoSettings.TRAIN_SETTINGS);
         sets.addAll(List.of("model.dir=" + model, "run.dir=" + runDir, "run.iterations=" + iterations,
                 "task.eval-every=0", "checkpoint.every=" + iterations, "task.prompts-per-iteration=" + prompts,
-                "algorithm.branch.initial-samples=4", "algorithm.branch.budget=" + budget,
+                "algorithm.branch.initial-samples=" + INITIAL_SAMPLES, "algorithm.branch.budget=" + budget,
                 "rollout.max-new-tokens=" + MAX_NEW_TOKENS));
         System.out.printf("scaling: %s sweep, %d executor(s), %d prompts, M %d ...%n", sweep, executors, prompts,
                 budget);

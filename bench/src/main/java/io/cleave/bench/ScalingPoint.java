@@ -51,4 +51,12 @@ record ScalingPoint(String sweep, int executors, int prompts, int budget, double
     double restSeconds() {
         return iterationSeconds - rolloutSeconds;
     }
+
+    /**
+     * The share of the iteration outside rollout and gradient compute (scheduling, broadcast, Spark SQL,
+     * serialization, Parquet): {@code (iteration - rollout compute - update) / iteration}.
+     */
+    double outsideShare() {
+        return (iterationSeconds - rolloutComputeSeconds - updateSeconds) / iterationSeconds;
+    }
 }

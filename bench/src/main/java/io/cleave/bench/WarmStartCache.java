@@ -2,6 +2,7 @@ package io.cleave.bench;
 
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.sft.WarmStart;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,34 +14,48 @@ import org.slf4j.LoggerFactory;
 /**
  * The SFT checkpoints the benchmarks start from, built once (like {@code cleave sft}: demonstrations of the suite's
  * scripted expert with 10% slips, peak lr 3e-3, seed 0) and cached under
- * {@code bench/work/sft/SUITE[-OPTIONS]-PRESET-STEPSxBATCH-Ndemos}.
+ * {@code bench/work/sft/SUITE[-OPTIONS]-PRESET-STEPSxBATCH-Ndemos[-Kworlds]}.
  */
 final class WarmStartCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmStartCache.class);
 
+    /** Peak learning rate of every benchmark warm start. */
+    static final double LEARNING_RATE = 3e-3;
+
     private WarmStartCache() {}
 
-    /** The model directory of the warm start, trained now when it is not cached yet. */
-    static Path get(String suite, Map<String, String> options, String preset, int steps, int batch, int demos)
-            throws IOException {
-        String tag = options.isEmpty() ? "" : "-" + options.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + e.getValue()).reduce((a, b) -> a + "-" + b).orElse("");
-        Path dir = BenchContext.work("sft").resolve(suite + tag + "-" + preset + "-" + steps + "x" + batch
-                + "-" + demos + "demos");
+    /** The model directory of {@code setup}'s warm start, trained now when it is not cached yet. */
+    static Path get(SuitePlan setup, String preset, int batch) throws IOException {
+        Path dir = BenchContext.work("sft").resolve(directoryName(setup, preset, batch));
         if (Files.exists(dir.resolve("config.json"))) {
             return dir;
         }
-        System.out.printf("SFT warm start: %s preset on %s, %d steps of %d -> %s%n", preset, suite, steps, batch, dir);
+        System.out.printf("SFT warm start: %s preset, %s -> %s%n", preset, setup.describe(batch), dir);
         long t0 = System.nanoTime();
-        int every = Math.max(1, steps / 5);
-        new WarmStart(preset, demos, new ExpertNoise(0.1, 0.1, 0.1), steps, batch, 3e-3, 0)
-                .run(TaskSuiteRegistry.create(suite, options), dir, p -> {
-                    if (p.step() % every == 0) {
-                        LOG.info("sft {} {}/{} loss {}", suite, p.step(), p.totalSteps(), p.loss());
-                    }
-                });
+        int every = Math.max(1, setup.sftSteps() / 5);
+        new WarmStart(preset, setup.sftDemos(), new ExpertNoise(0.1, 0.1, 0.1), setup.sftSteps(), batch,
+                LEARNING_RATE, LearningRateSchedule.DEFAULT_KIND, 0)
+                .run(WarmStart.worlds(TaskSuiteRegistry.create(setup.suite(), setup.options()), setup.worlds()), dir,
+                        p -> {
+                            if (p.step() % every == 0) {
+                                LOG.info("sft {} {}/{} loss {}", setup.suite(), p.step(), p.totalSteps(), p.loss());
+                            }
+                        });
         System.out.printf("SFT warm start done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         return dir;
+    }
+
+    /** The cache directory's name: suite, sorted options, preset, steps x batch, demonstrations, worlds. */
+    static String directoryName(SuitePlan setup, String preset, int batch) {
+        StringBuilder name = new StringBuilder(setup.suite());
+        setup.options().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> name.append('-').append(e.getKey()).append(e.getValue()));
+        name.append('-').append(preset).append('-').append(setup.sftSteps()).append('x').append(batch)
+                .append('-').append(setup.sftDemos()).append("demos");
+        if (setup.worlds() > 1) {
+            name.append('-').append(setup.worlds()).append("worlds");
+        }
+        return name.toString();
     }
 }

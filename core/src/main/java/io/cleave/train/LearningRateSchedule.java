@@ -120,6 +120,11 @@ public record LearningRateSchedule(Kind kind, double peakLr, long warmupSteps, l
         return new LearningRateSchedule(kind, lr, warmupSteps, totalSteps, minLrRatio);
     }
 
+    /** A copy with the decay {@code kind}, the rest unchanged. */
+    public LearningRateSchedule withKind(Kind kind) {
+        return new LearningRateSchedule(kind, peakLr, warmupSteps, totalSteps, minLrRatio);
+    }
+
     /** A copy spanning {@code steps} steps; the warmup is cut to fit when it was longer. */
     public LearningRateSchedule withTotalSteps(long steps) {
         return new LearningRateSchedule(kind, peakLr, Math.min(warmupSteps, steps), steps, minLrRatio);

@@ -4,6 +4,7 @@ import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuiteRegistry;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
+import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.config.TrainConfig;
 import io.cleave.train.sft.WarmStart;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("step 1/2: supervised warm start of the small model on arith demonstrations");
             long started = System.nanoTime();
             int every = Math.max(1, sftSteps / 10);
-            new WarmStart("small", 4000, new ExpertNoise(0.1, 0.1, 0.1), sftSteps, 16, 2e-3, 0)
+            new WarmStart("small", 4000, new ExpertNoise(0.1, 0.1, 0.1), sftSteps, 16, 2e-3,
+                    LearningRateSchedule.DEFAULT_KIND, 0)
                     .run(TaskSuiteRegistry.create("arith", Map.of()), sft, p -> {
                         if (p.step() % every == 0) {
                             System.out.printf(Locale.ROOT, "  sft %d/%d  loss %.3f  %ds%n", p.step(), p.totalSteps(),

@@ -3,11 +3,10 @@ package io.cleave.cli;
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuite;
 import io.cleave.env.tasks.TaskSuiteRegistry;
-import io.cleave.env.tasks.multihop.MultihopSuite;
+import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.sft.SftResult;
 import io.cleave.train.sft.WarmStart;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +46,11 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "peak learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--schedule", defaultValue = "cosine",
+            description = "learning-rate decay after the warm-up: cosine, linear (both to a tenth of --lr) or constant "
+                    + "(default: ${DEFAULT-VALUE})")
+    String schedule;
+
     @Option(names = "--seed", defaultValue = "0", description = "default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -61,9 +65,9 @@ final class SftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<TaskSuite> suites = suites(TaskSuiteRegistry.create(suite, options));
+        List<TaskSuite> suites = WarmStart.worlds(TaskSuiteRegistry.create(suite, options), worlds);
         WarmStart warmStart = new WarmStart(preset, examples, new ExpertNoise(noise, noise, noise), steps, batch,
-                lr, seed);
+                lr, LearningRateSchedule.Kind.of(schedule), seed);
         long started = System.nanoTime();
         int every = Math.max(1, steps / 20);
         SftResult result = warmStart.run(suites, out, p -> {
@@ -76,22 +80,5 @@ final class SftCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %s: %d steps, final loss %.4f, %.0f tokens/s, %s%n", out,
                 result.steps(), result.finalLoss(), result.tokensPerSecond(), result.wallTime());
         return 0;
-    }
-
-    private List<TaskSuite> suites(TaskSuite configured) {
-        if (worlds < 1) {
-            throw new IllegalArgumentException("--worlds must be >= 1, got " + worlds);
-        }
-        if (worlds == 1) {
-            return List.of(configured);
-        }
-        if (!(configured instanceof MultihopSuite multihop)) {
-            throw new IllegalArgumentException("--worlds applies to the multihop suite only, not " + suite);
-        }
-        List<TaskSuite> suites = new ArrayList<>();
-        for (int offset = 0; offset < worlds; offset++) {
-            suites.add(offset == 0 ? multihop : multihop.otherWorld(offset));
-        }
-        return suites;
     }
 }

@@ -2,6 +2,7 @@ package io.cleave.tests;
 
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.sft.WarmStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ final class TinyWarmStart {
     static synchronized Path model() {
         if (!Files.exists(DIR.resolve("config.json"))) {
             try {
-                new WarmStart("tiny", 400, new ExpertNoise(0.15, 0.15, 0.15), 800, 16, 3e-3, 1)
+                new WarmStart("tiny", 400, new ExpertNoise(0.15, 0.15, 0.15), 800, 16, 3e-3,
+                        LearningRateSchedule.DEFAULT_KIND, 1)
                         .run(TaskSuiteRegistry.create("arith", SUITE_OPTIONS), DIR, p -> { });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.cleave.train.sft;
 
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuite;
+import io.cleave.env.tasks.multihop.MultihopSuite;
 import io.cleave.model.ModelConfig;
 import io.cleave.model.Policy;
 import io.cleave.model.io.ModelDirectory;
@@ -23,11 +24,13 @@ import java.util.List;
  * @param noise how imperfect the expert is
  * @param steps optimizer steps
  * @param batchSize sequences per step
- * @param learningRate peak learning rate (cosine schedule with warm-up)
+ * @param learningRate peak learning rate, reached after a warm-up of
+ *     {@link LearningRateSchedule#DEFAULT_WARMUP_FRACTION} of the steps
+ * @param schedule decay after the warm-up ({@link LearningRateSchedule#DEFAULT_KIND} unless chosen)
  * @param seed seed of initialisation, demonstrations and data order
  */
 public record WarmStart(String preset, int demonstrations, ExpertNoise noise, int steps, int batchSize,
-        double learningRate, long seed) {
+        double learningRate, LearningRateSchedule.Kind schedule, long seed) {
 
     /** Validates the fields; messages name the option. */
     public WarmStart {
@@ -40,6 +43,9 @@ public record WarmStart(String preset, int demonstrations, ExpertNoise noise, in
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("--schedule must be set");
         }
     }
 
@@ -60,7 +66,7 @@ public record WarmStart(String preset, int demonstrations, ExpertNoise noise, in
         CharTokenizer tokenizer = CharTokenizer.instance();
         List<SftExample> examples = examples(suites, tokenizer);
         SftConfig config = SftConfig.defaults()
-                .withSchedule(LearningRateSchedule.defaults(learningRate, steps))
+                .withSchedule(LearningRateSchedule.defaults(learningRate, steps).withKind(schedule))
                 .withBatchSize(batchSize)
                 .withSeed(seed)
                 .withCheckpointEvery(Math.max(1, steps / 4));
@@ -71,6 +77,31 @@ public record WarmStart(String preset, int demonstrations, ExpertNoise noise, in
             ModelDirectory.save(policy, out, null);
             return result;
         }
+    }
+
+    /**
+     * The suites to draw demonstrations from for {@code worlds} generated worlds: {@code configured} alone for one
+     * world; for more, the configured multihop world and those of the next world seeds
+     * ({@link MultihopSuite#otherWorld}).
+     *
+     * @throws IllegalArgumentException when {@code worlds < 1}, or {@code worlds > 1} for a suite other than multihop
+     */
+    public static List<TaskSuite> worlds(TaskSuite configured, int worlds) {
+        if (worlds < 1) {
+            throw new IllegalArgumentException("--worlds must be >= 1, got " + worlds);
+        }
+        if (worlds == 1) {
+            return List.of(configured);
+        }
+        if (!(configured instanceof MultihopSuite multihop)) {
+            throw new IllegalArgumentException("--worlds applies to the multihop suite only, not "
+                    + configured.name());
+        }
+        List<TaskSuite> suites = new ArrayList<>();
+        for (int offset = 0; offset < worlds; offset++) {
+            suites.add(offset == 0 ? multihop : multihop.otherWorld(offset));
+        }
+        return suites;
     }
 
     /** The demonstrations of {@code suites} in equal shares, the first suites taking one more when needed. */

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.TaskSuite;
+import io.cleave.env.tasks.arith.ArithConfig;
+import io.cleave.env.tasks.arith.ArithSuite;
 import io.cleave.env.tasks.multihop.MultihopConfig;
 import io.cleave.env.tasks.multihop.MultihopSuite;
 import io.cleave.env.tools.search.SearchOptions;
 import io.cleave.tokenizer.CharTokenizer;
+import io.cleave.train.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class WarmStartTest {
     void sharesTheDemonstrationsOutOverTheSuitesFirstOnesTakingTheRemainder() {
         CharTokenizer tokenizer = CharTokenizer.instance();
         List<TaskSuite> worlds = List.of(world(1), world(2), world(3));
-        WarmStart warmStart = new WarmStart("tiny", 8, NOISE, 1, 1, 1e-3, 5);
+        WarmStart warmStart = new WarmStart("tiny", 8, NOISE, 1, 1, 1e-3, LearningRateSchedule.Kind.COSINE, 5);
 
         List<SftExample> drawn = warmStart.examples(worlds, tokenizer);
 
@@ -50,11 +53,36 @@ class WarmStartTest {
 
     @Test
     void refusesNoSuitesAndMoreSuitesThanDemonstrations() {
-        WarmStart warmStart = new WarmStart("tiny", 2, NOISE, 1, 1, 1e-3, 0);
+        WarmStart warmStart = new WarmStart("tiny", 2, NOISE, 1, 1, 1e-3, LearningRateSchedule.Kind.COSINE, 0);
         CharTokenizer tokenizer = CharTokenizer.instance();
         assertThrows(IllegalArgumentException.class, () -> warmStart.examples(List.of(), tokenizer));
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> warmStart.examples(List.of(world(1), world(2), world(3)), tokenizer));
         assertTrue(tooMany.getMessage().contains("--examples (2)"), tooMany.getMessage());
+    }
+
+    @Test
+    void worldsAreTheConfiguredWorldThenTheNextWorldSeeds() {
+        MultihopSuite configured = world(7);
+        assertEquals(List.of(configured), WarmStart.worlds(configured, 1));
+
+        List<TaskSuite> three = WarmStart.worlds(configured, 3);
+
+        assertEquals(3, three.size());
+        assertTrue(three.get(0) == configured, "the configured world comes first");
+        for (int offset = 1; offset < 3; offset++) {
+            String expected = configured.otherWorld(offset).tasks(Split.TRAIN, 1, 0).get(0).prompt();
+            assertEquals(expected, three.get(offset).tasks(Split.TRAIN, 1, 0).get(0).prompt(), "world " + offset);
+        }
+    }
+
+    @Test
+    void worldsRefusesZeroAndSuitesWithoutWorlds() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> WarmStart.worlds(world(1), 0));
+        assertTrue(zero.getMessage().contains("--worlds must be >= 1"), zero.getMessage());
+        IllegalArgumentException arith = assertThrows(IllegalArgumentException.class,
+                () -> WarmStart.worlds(new ArithSuite(ArithConfig.defaults()), 2));
+        assertEquals("--worlds applies to the multihop suite only, not arith", arith.getMessage());
     }
 }
