@@ -1,5 +1,7 @@
 package io.cleave.bench;
 
+import ai.djl.pytorch.jni.JniUtils;
+import io.cleave.model.TorchRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code cleave bench algorithms [--quick]}: every recipe variant trained from the same SFT checkpoint on
  * {@code arith} and {@code multihop} at the same rollout token budget, for the same iterations, over several seeds;
- * writes {@code bench/results/algorithms/}: {@code table.md}, {@code table.csv}, {@code curves.csv} and
- * {@code curves-SUITE.png}. Runs go one after another: DJL allows one gradient collector per JVM.
+ * writes {@code bench/results/algorithms/} ({@code algorithms-quick/} with {@code --quick}): {@code table.md},
+ * {@code table.csv}, {@code curves.csv} and {@code curves-SUITE.png}. Runs go one after another: DJL allows one gradient collector per JVM.
  */
 @Command(name = "algorithms", mixinStandardHelpOptions = true,
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")
@@ -30,15 +32,24 @@ final class AlgorithmsCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per recipe and suite (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "intra-op threads of the runs (default: ${DEFAULT-VALUE}: the tiny model's ops are too small "
+                    + "to split, and a second thread made its decoding 2.8x slower here)")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         AlgorithmPlan plan = quick ? AlgorithmPlan.quick(seeds) : AlgorithmPlan.full(seeds);
         String header = BenchContext.header("./cleave bench algorithms" + (quick ? " --quick" : "")
-                + (seeds == 3 ? "" : " --seeds " + seeds));
+                + (seeds == 3 ? "" : " --seeds " + seeds) + (threads == 1 ? "" : " --threads " + threads));
         List<AlgorithmVariant> variants = AlgorithmVariant.all(plan.maxNewTokens());
         long started = System.nanoTime();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
+            pool.submit(() -> {
+                TorchRuntime.engine();
+                JniUtils.setNumThreads(threads);
+            }).get();
             Map<String, Future<Path>> sft = new LinkedHashMap<>();
             for (String suite : plan.suites()) {
                 sft.put(suite, pool.submit(() -> WarmStartCache.get(plan.setup(suite), plan.preset(),
@@ -103,7 +114,7 @@ final class AlgorithmsCommand implements Callable<Integer> {
     }
 
     private static void write(AlgorithmReport report) throws Exception {
-        Path dir = Files.createDirectories(BenchContext.results().resolve("algorithms"));
+        Path dir = Files.createDirectories(BenchContext.results().resolve(outputDirectory(report.plan().mode())));
         Files.writeString(dir.resolve("table.md"), report.markdown());
         Files.writeString(dir.resolve("table.csv"), report.csv());
         Files.writeString(dir.resolve("curves.csv"), report.curvesCsv());
@@ -111,5 +122,10 @@ final class AlgorithmsCommand implements Callable<Integer> {
             LearningCurves.write(dir.resolve("curves-" + suite + ".png"), suite, report.summaries());
         }
         System.out.print(report.markdown());
+    }
+
+    /** Where a mode's report goes under {@code bench/results/}: {@code algorithms} (full) or {@code algorithms-quick}. */
+    static String outputDirectory(String mode) {
+        return mode.equals("full") ? "algorithms" : "algorithms-" + mode;
     }
 }

@@ -28,6 +28,8 @@ class AlgorithmPlanTest {
         assertEquals(Map.of("difficulty", "2", "people", "400"), full.suiteOptions("multihop"));
         assertTrue(quick.iterations() * quick.basePrompts() < full.iterations() * full.basePrompts());
         assertThrows(IllegalArgumentException.class, () -> full.setup("jsonl"));
+        assertEquals("algorithms", AlgorithmsCommand.outputDirectory(full.mode()));
+        assertEquals("algorithms-quick", AlgorithmsCommand.outputDirectory(quick.mode()));
     }
 
     @Test
