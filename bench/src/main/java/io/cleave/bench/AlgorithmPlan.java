@@ -66,9 +66,4 @@ record AlgorithmPlan(String mode, String preset, int sftBatch, int iterations, i
         return setups.stream().filter(s -> s.suite().equals(suite)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no suite " + suite + " in this plan"));
     }
-
-    /** The options of {@code suite} in this plan. */
-    Map<String, String> suiteOptions(String suite) {
-        return setup(suite).options();
-    }
 }

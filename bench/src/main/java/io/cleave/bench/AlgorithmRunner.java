@@ -83,7 +83,7 @@ final class AlgorithmRunner {
                 "task.prompts-per-iteration=" + prompts, "rollout.max-new-tokens=" + plan.maxNewTokens(),
                 "rollout.temperature=1.0", "optim.lr=" + plan.lr(), "optim.warmup-steps=0", "task.eval-every=0",
                 "algorithm.train.minibatches=" + plan.minibatches()));
-        plan.suiteOptions(suite).forEach((k, v) -> sets.add("task.options." + k + "=" + v));
+        plan.setup(suite).options().forEach((k, v) -> sets.add("task.options." + k + "=" + v));
         sets.addAll(variant.sets());
         return TrainConfig.fromSets(sets);
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code cleave bench algorithms [--quick]}: every recipe variant trained from the same SFT checkpoint on
  * {@code arith} and {@code multihop} at the same rollout token budget, for the same iterations, over several seeds;
  * writes {@code bench/results/algorithms/} ({@code algorithms-quick/} with {@code --quick}): {@code table.md},
- * {@code table.csv}, {@code curves.csv} and {@code curves-SUITE.png}. Runs go one after another: DJL allows one gradient collector per JVM.
+ * {@code table.csv}, {@code curves.csv} and {@code curves-SUITE.png}. Runs go one after another: DJL allows one
+ * gradient collector per JVM.
  */
 @Command(name = "algorithms", mixinStandardHelpOptions = true,
         description = "The algorithm table on arith and multihop -> bench/results/algorithms/")

@@ -25,7 +25,7 @@ class AlgorithmPlanTest {
         AlgorithmPlan full = AlgorithmPlan.full(3);
         assertEquals(quick.setups(), full.setups());
         assertEquals(List.of("arith", "multihop"), full.suites());
-        assertEquals(Map.of("difficulty", "2", "people", "400"), full.suiteOptions("multihop"));
+        assertEquals(Map.of("difficulty", "2", "people", "400"), full.setup("multihop").options());
         assertTrue(quick.iterations() * quick.basePrompts() < full.iterations() * full.basePrompts());
         assertThrows(IllegalArgumentException.class, () -> full.setup("jsonl"));
         assertEquals("algorithms", AlgorithmsCommand.outputDirectory(full.mode()));
