@@ -2,6 +2,7 @@ package io.cleave.bench;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -17,17 +18,22 @@ import java.util.TreeMap;
  */
 record SuitePlan(String suite, Map<String, String> options, int sftSteps, int sftDemos, int worlds) {
 
-    /** Validates the sizes; the options are kept sorted. */
+    /** Validates the sizes. */
     SuitePlan {
         if (sftSteps < 1 || sftDemos < 1 || worlds < 1) {
             throw new IllegalArgumentException("sft-steps, sft-demos and worlds must be >= 1");
         }
-        options = Map.copyOf(new TreeMap<>(options));
+        options = Map.copyOf(options);
+    }
+
+    /** The options sorted by key, as reports and cache names spell them. */
+    SortedMap<String, String> sortedOptions() {
+        return new TreeMap<>(options);
     }
 
     /** How the warm start and the tasks are set, for the report. */
     String describe(int sftBatch) {
-        String opts = options.isEmpty() ? "default options" : new TreeMap<>(options).toString();
+        String opts = options.isEmpty() ? "default options" : sortedOptions().toString();
         return String.format(Locale.ROOT, "%s (%s): warm start %d steps of %d sequences from %d demonstrations%s",
                 suite, opts, sftSteps, sftBatch, sftDemos, worlds > 1 ? " over " + worlds + " generated worlds" : "");
     }

@@ -7,7 +7,6 @@ import io.cleave.train.sft.WarmStart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +48,7 @@ final class WarmStartCache {
     /** The cache directory's name: suite, sorted options, preset, steps x batch, demonstrations, worlds. */
     static String directoryName(SuitePlan setup, String preset, int batch) {
         StringBuilder name = new StringBuilder(setup.suite());
-        setup.options().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> name.append('-').append(e.getKey()).append(e.getValue()));
+        setup.sortedOptions().forEach((key, value) -> name.append('-').append(key).append(value));
         name.append('-').append(preset).append('-').append(setup.sftSteps()).append('x').append(batch)
                 .append('-').append(setup.sftDemos()).append("demos");
         if (setup.worlds() > 1) {

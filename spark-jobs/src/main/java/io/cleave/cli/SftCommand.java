@@ -46,9 +46,9 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "peak learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--schedule", defaultValue = "cosine",
+    @Option(names = "--schedule",
             description = "learning-rate decay after the warm-up: cosine, linear (both to a tenth of --lr) or constant "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "(default: the trainer's, cosine)")
     String schedule;
 
     @Option(names = "--seed", defaultValue = "0", description = "default: ${DEFAULT-VALUE}")
@@ -67,7 +67,8 @@ final class SftCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TaskSuite> suites = WarmStart.worlds(TaskSuiteRegistry.create(suite, options), worlds);
         WarmStart warmStart = new WarmStart(preset, examples, new ExpertNoise(noise, noise, noise), steps, batch,
-                lr, LearningRateSchedule.Kind.of(schedule), seed);
+                lr, schedule == null ? LearningRateSchedule.DEFAULT_KIND : LearningRateSchedule.Kind.of(schedule),
+                seed);
         long started = System.nanoTime();
         int every = Math.max(1, steps / 20);
         SftResult result = warmStart.run(suites, out, p -> {
