@@ -52,7 +52,7 @@ public final class RunCharts {
 
     /** Phase columns stacked in the time plot, with their labels; the rest of the iteration is "other". */
     private static final List<Curve> PHASES = List.of(new Curve("rollout_seconds", "rollout"),
-            new Curve("advantage_seconds", "advantages + Parquet"), new Curve("update_seconds", "policy update"));
+            new Curve("advantage_seconds", "advantages (Spark SQL)"), new Curve("update_seconds", "policy update"));
     private static final String TOTAL = "iteration_seconds";
 
     private RunCharts() {}

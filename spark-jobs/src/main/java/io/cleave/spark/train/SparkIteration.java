@@ -20,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -30,11 +29,12 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The Spark phases of one training iteration: prompts fanned out over executors ({@code mapPartitions}, one
  * batched rollout per partition, kept on the executors), dynamic-sampling rounds decided from small per-trajectory
- * summaries (never the trajectories themselves), advantages by Spark SQL over the shared-prefix groups,
- * trajectories appended to Parquet, and the training rows collected for the driver's update. Job descriptions
+ * summaries (never the trajectories themselves), advantages by Spark SQL over the shared-prefix groups, the
+ * training rows collected for the driver's update, and trajectories appended to Parquet in the background while
+ * the driver updates (wait with {@link #awaitTrajectories()}; {@link #close()} waits too). Job descriptions
  * name the iteration and phase, so the Spark UI reads like the training loop.
  */
-final class SparkIteration {
+final class SparkIteration implements AutoCloseable {
 
     /** Parquet column with the prompt's token ids. */
     static final String PROMPT_TOKENS = "promptTokens";
@@ -43,7 +43,7 @@ final class SparkIteration {
     private final JavaSparkContext jsc;
     private final JobSpec spec;
     private final PromptSchedule schedule;
-    private final String trajectoriesPath;
+    private final TrajectoryWriter writer;
     private final Broadcast<WeightsPayload> rewardReference;
 
     /** @param rewardReference the frozen reference of a KL penalty in the reward, or null without one */
@@ -53,7 +53,7 @@ final class SparkIteration {
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.spec = spec;
         this.schedule = schedule;
-        this.trajectoriesPath = trajectoriesPath;
+        this.writer = new TrajectoryWriter(jsc, trajectoriesPath);
         this.rewardReference = rewardReference;
     }
 
@@ -129,31 +129,40 @@ final class SparkIteration {
     }
 
     /**
-     * Advantages by Spark SQL over the kept trajectories, written to Parquet with them, then collected as training
-     * rows ordered as the single-process trainer orders them.
+     * Advantages by Spark SQL over the kept trajectories, collected as training rows ordered as the
+     * single-process trainer orders them; the trajectories with their advantages are then appended to Parquet by
+     * the {@link TrajectoryWriter}, while the driver updates.
      */
     private List<TrainingRow> advantages(long iteration, List<PromptSpec> kept,
             JavaRDD<TrajectoryRow> trajectoryRows) {
-        jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL)");
+        jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL), rows for the update");
         Dataset<TrajectoryRow> trajectories = spark.createDataset(trajectoryRows.rdd(),
                 Encoders.bean(TrajectoryRow.class));
         Dataset<Row> withAdvantages = SparkAdvantages.compute(trajectories, spec.algorithmConfig().estimator(),
                 spec.algorithmConfig().rewardKlCoef()).persist(StorageLevel.MEMORY_AND_DISK());
-        jsc.setJobDescription("iteration " + iteration + ": trajectories to Parquet");
+        List<Row> collected;
         try {
-            withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
-                    .withColumn("iteration", functions.lit((int) iteration)).write().mode(SaveMode.Append)
-                    .partitionBy("iteration").parquet(trajectoriesPath);
-        } catch (Exception e) {
+            collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
+                    TrajectoryRow.TOKENS, TrajectoryRow.POLICY_MASK, TrajectoryRow.OLD_LOGP, TrajectoryRow.TOKEN_NODE,
+                    SparkAdvantages.ADVANTAGES).collectAsList();
+        } catch (RuntimeException e) {
             withAdvantages.unpersist();
-            throw RunStoppedException.cannotWrite("trajectories to", trajectoriesPath, e);
+            throw e;
         }
-        jsc.setJobDescription("iteration " + iteration + ": collect rows for the update");
-        List<Row> collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
-                TrajectoryRow.TOKENS, TrajectoryRow.POLICY_MASK, TrajectoryRow.OLD_LOGP, TrajectoryRow.TOKEN_NODE,
-                SparkAdvantages.ADVANTAGES).collectAsList();
-        withAdvantages.unpersist();
+        writer.submit(iteration, withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
+                .withColumn("iteration", functions.lit((int) iteration)), withAdvantages);
         return TrainingRows.ordered(kept, collected);
+    }
+
+    /** Waits until every iteration's trajectories are in the Parquet table ({@link TrajectoryWriter#await}). */
+    void awaitTrajectories() {
+        writer.await();
+    }
+
+    /** Waits for the trajectories still being written, then stops the writer's thread. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** The kept prompts' token ids, as {@code (promptId, promptTokens)}, joined into the Parquet rows. */

@@ -122,8 +122,6 @@ public final class SparkTrainer {
         Broadcast<WeightsPayload> rewardReference = setup.rewardReference().isEmpty() ? null
                 : jsc.broadcast(WeightsPayload.of(setup.rewardReference().get(), runId + "/reward-reference", 0,
                         runDir.resolve("weights").resolve("reward-reference"), setup.tokenizerSource()));
-        SparkIteration phases = new SparkIteration(spark, spec, setup.schedule(),
-                runDir.resolve("trajectories").toString(), rewardReference);
         MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.jsonl"));
         List<Task> evalTasks = config.task().evalEvery() > 0
                 ? setup.suite().tasks(Split.TEST, config.task().evalSize(), config.run().seed()) : List.of();
@@ -139,7 +137,8 @@ public final class SparkTrainer {
         DataParallelGradients parallel = config.update().mode() == UpdateMode.DATA_PARALLEL
                 ? new DataParallelGradients(jsc, spec, setup, runId, runDir.resolve("weights"), partitions) : null;
         PolicyUpdate policyUpdate = parallel == null ? setup.update() : setup.update().withGradients(parallel);
-        try {
+        try (SparkIteration phases = new SparkIteration(spark, spec, setup.schedule(),
+                runDir.resolve("trajectories").toString(), rewardReference)) {
             for (long it = first; it <= config.run().iterations(); it++) {
                 long t0 = System.nanoTime();
                 jsc.setJobDescription("iteration " + it + ": broadcast weights v" + (it - 1));
@@ -169,6 +168,7 @@ public final class SparkTrainer {
                 }
                 if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
                         || it == config.run().iterations())) {
+                    phases.awaitTrajectories();
                     checkpoint(config, setup, checkpoints, it, cursor[0]);
                 }
                 long t3 = System.nanoTime();
@@ -281,6 +281,9 @@ public final class SparkTrainer {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        // an iteration's advantage query shuffles a few hundred rows: adaptive execution's one job per query stage
+        // cost more wall time than its re-planning could save (0.2-0.3 s of the phase on 2 cores)
+        conf.setIfMissing("spark.sql.adaptive.enabled", "false");
         retainRecentIterations(conf);
         CleaveKryoRegistrator.configure(conf, true);
         return SparkSession.builder().config(conf).getOrCreate();
