@@ -22,8 +22,8 @@ import java.util.List;
  * @param rolloutSeconds wall time of the rollout phase
  * @param rolloutComputeSeconds rollout compute on the critical path (per executor the sum of its partitions' own
  *     times, then the slowest executor), summed over rounds
- * @param advantageSeconds wall time of the Spark SQL advantage phase and the collection of the training rows,
- *     including any wait for the previous iteration's Parquet write (which otherwise runs during the update)
+ * @param advantageSeconds wall time of the Spark SQL advantage phase and the collection of the training rows (the
+ *     Parquet write runs afterwards, during the update)
  */
 public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
         double accuracy, double formatValid, double meanToolCalls, int toolErrors, int toolTimeouts,

@@ -145,7 +145,8 @@ final class SparkIteration implements AutoCloseable {
             collected = withAdvantages.select(TrajectoryRow.PROMPT_ID, TrajectoryRow.SAMPLE_INDEX,
                     TrajectoryRow.TOKENS, TrajectoryRow.POLICY_MASK, TrajectoryRow.OLD_LOGP, TrajectoryRow.TOKEN_NODE,
                     SparkAdvantages.ADVANTAGES).collectAsList();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark also throws checked exceptions undeclared; rethrown as they came
             withAdvantages.unpersist();
             throw e;
         }

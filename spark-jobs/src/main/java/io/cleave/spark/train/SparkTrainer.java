@@ -166,9 +166,9 @@ public final class SparkTrainer {
                     eval = evaluate(setup, evalTasks);
                     evalAfter = eval;
                 }
+                phases.awaitTrajectories();
                 if (config.checkpoint().every() > 0 && (it % config.checkpoint().every() == 0
                         || it == config.run().iterations())) {
-                    phases.awaitTrajectories();
                     checkpoint(config, setup, checkpoints, it, cursor[0]);
                 }
                 long t3 = System.nanoTime();
