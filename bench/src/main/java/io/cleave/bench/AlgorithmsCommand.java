@@ -1,6 +1,5 @@
 package io.cleave.bench;
 
-import ai.djl.pytorch.jni.JniUtils;
 import io.cleave.model.TorchRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +46,7 @@ final class AlgorithmsCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            pool.submit(() -> {
-                TorchRuntime.engine();
-                JniUtils.setNumThreads(threads);
-            }).get();
+            pool.submit(() -> TorchRuntime.setIntraOpThreads(threads)).get();
             Map<String, Future<Path>> sft = new LinkedHashMap<>();
             for (String suite : plan.suites()) {
                 sft.put(suite, pool.submit(() -> WarmStartCache.get(plan.setup(suite), plan.preset(),

@@ -1,6 +1,5 @@
 package io.cleave.bench;
 
-import ai.djl.pytorch.jni.JniUtils;
 import io.cleave.model.GenerationConfig;
 import io.cleave.model.Generator;
 import io.cleave.model.Policy;
@@ -32,8 +31,8 @@ record BatchSplitBound(int rows, double fullSeconds, double halfSeconds, double 
 
     /** Measures the three times on the model in {@code modelDir} (best of 3 each, after a warm-up). */
     static BatchSplitBound measure(Path modelDir, int rows, int newTokens) throws Exception {
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
+        int threads = TorchRuntime.intraOpThreads();
+        TorchRuntime.setIntraOpThreads(1);
         GenerationConfig noStop = new GenerationConfig(SamplingConfig.DEFAULT, newTokens, List.of(), Set.of(), 0);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Policy a = ModelDirectory.load(modelDir); Policy b = ModelDirectory.load(modelDir)) {
@@ -54,7 +53,7 @@ record BatchSplitBound(int rows, double fullSeconds, double halfSeconds, double 
             return new BatchSplitBound(rows, full, half, sideBySide);
         } finally {
             pool.shutdown();
-            JniUtils.setNumThreads(threads);
+            TorchRuntime.setIntraOpThreads(threads);
         }
     }
 

@@ -46,6 +46,22 @@ public final class TorchRuntime {
         return manager.create((float) value);
     }
 
+    /**
+     * Sets PyTorch's intra-op thread count. In PyTorch's OpenMP build the count is per thread: it applies to the
+     * calling thread and becomes the default of threads created afterwards, while threads that already set one keep
+     * theirs (checked through DJL: main at 2, a task thread set to 1, main stays at 2, a later thread gets 1).
+     */
+    public static void setIntraOpThreads(int threads) {
+        engine();
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** The calling thread's intra-op thread count (see {@link #setIntraOpThreads}). */
+    public static int intraOpThreads() {
+        engine();
+        return JniUtils.getNumThreads();
+    }
+
     /** Turns autograd on in the calling thread (the update step). */
     public static void enableGrad() {
         engine();

@@ -1,6 +1,5 @@
 package io.cleave.spark.train;
 
-import ai.djl.pytorch.jni.JniUtils;
 import io.cleave.model.TorchRuntime;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,8 +35,7 @@ final class ExecutorThreads {
                 System.getProperty("ai.djl.pytorch.num_threads"),
                 env == null ? 1 : env.conf().getInt("spark.task.cpus", 1));
         if (threads.isPresent()) {
-            TorchRuntime.engine();
-            JniUtils.setNumThreads(threads.getAsInt());
+            TorchRuntime.setIntraOpThreads(threads.getAsInt());
             LOG.info("executor {}: {} intra-op thread(s) per task", env.executorId(), threads.getAsInt());
         }
     }
