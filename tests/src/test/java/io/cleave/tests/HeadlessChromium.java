@@ -1,5 +1,6 @@
 package io.cleave.tests;
 
+import io.cleave.tests.deploy.ExternalCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium, headless and offline (no sandbox, GPU, QUIC, background networking, component updates or sync;
  * a fresh profile), dumping a page's DOM after its load handlers ran. The binary is {@code $CHROMIUM}, else
- * {@code /usr/bin/chromium} ({@code apt-get install chromium}; {@code .ci/run} installs it).
+ * {@code /usr/bin/chromium} ({@code ./cleave test} installs it when missing).
  */
 final class HeadlessChromium {
 
@@ -19,13 +21,20 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
-    /** The binary, or an AssertionError saying how to install it. */
+    /**
+     * The binary. When it is missing the calling test is skipped, or fails where {@link ExternalCommand#REQUIRE_TOOLS}
+     * is {@code true} (as under {@code ./cleave test}), with a message saying how to install it.
+     */
     static Path binary() {
         String configured = System.getenv("CHROMIUM");
         Path binary = configured == null || configured.isBlank() ? DEFAULT_BINARY : Path.of(configured);
         if (!Files.isExecutable(binary)) {
-            throw new AssertionError("headless Chromium not found at " + binary
-                    + ": apt-get install chromium, or set CHROMIUM to its path");
+            String message = "headless Chromium not found at " + binary
+                    + ": run ./cleave test (it installs it), apt-get install chromium, or set CHROMIUM to its path";
+            if (Boolean.parseBoolean(System.getenv(ExternalCommand.REQUIRE_TOOLS))) {
+                throw new AssertionError(message);
+            }
+            Assumptions.abort(message);
         }
         return binary;
     }
