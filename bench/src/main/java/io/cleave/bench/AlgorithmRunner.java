@@ -2,10 +2,10 @@ package io.cleave.bench;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
-import io.cleave.train.EvalResult;
-import io.cleave.train.GpgTrainer;
-import io.cleave.train.IterationMetrics;
-import io.cleave.train.TrainingSetup;
+import io.cleave.train.eval.EvalResult;
+import io.cleave.train.rl.GpgTrainer;
+import io.cleave.train.metrics.IterationMetrics;
+import io.cleave.train.rl.TrainingSetup;
 import io.cleave.train.config.TrainConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;

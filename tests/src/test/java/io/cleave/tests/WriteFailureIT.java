@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.spark.train.RunStoppedException;
 import io.cleave.spark.train.SparkTrainer;
-import io.cleave.train.CheckpointManifest;
+import io.cleave.train.checkpoint.CheckpointManifest;
 import io.cleave.train.config.TrainConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.cleave.model.ModelConfig;
 import io.cleave.model.Policy;
 import io.cleave.model.io.ModelDirectory;
 import io.cleave.tokenizer.CharTokenizer;
-import io.cleave.train.CheckpointStore;
+import io.cleave.train.checkpoint.CheckpointStore;
 import io.cleave.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import io.cleave.model.ModelConfig;
 import io.cleave.model.Policy;
 import io.cleave.model.SamplingConfig;
 import io.cleave.tokenizer.CharTokenizer;
-import io.cleave.train.CheckpointStore;
+import io.cleave.train.checkpoint.CheckpointStore;
 import io.cleave.train.LearningRateSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;

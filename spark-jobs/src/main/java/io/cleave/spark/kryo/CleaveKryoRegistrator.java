@@ -10,9 +10,9 @@ import io.cleave.spark.train.RolloutRecord;
 import io.cleave.spark.train.RolloutSummary;
 import io.cleave.spark.train.ShardOutcome;
 import io.cleave.spark.train.WeightsPayload;
-import io.cleave.train.ShardGradients;
-import io.cleave.train.TrainingRow;
-import io.cleave.train.WeightedRow;
+import io.cleave.train.update.LossGradient;
+import io.cleave.train.update.TrainingSequence;
+import io.cleave.train.update.WeightedSequence;
 import java.util.List;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FileStatus;
@@ -39,8 +39,8 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
      * registration of their own).
      */
     public static final List<Class<?>> JAVA_SERIALIZED = List.of(PromptTask.class, RolloutRecord.class,
-            WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingRow.class, WeightedRow.class,
-            ShardGradients.class, ShardOutcome.class);
+            WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingSequence.class, WeightedSequence.class,
+            LossGradient.class, ShardOutcome.class);
 
     /**
      * What Spark's parallel file listing ships (a table with more partition directories than

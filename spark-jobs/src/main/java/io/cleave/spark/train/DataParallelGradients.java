@@ -1,10 +1,10 @@
 package io.cleave.spark.train;
 
 import io.cleave.model.Policy;
-import io.cleave.train.GradientSource;
-import io.cleave.train.MinibatchPlan;
-import io.cleave.train.ShardGradients;
-import io.cleave.train.TrainingSetup;
+import io.cleave.train.update.GradientSource;
+import io.cleave.train.update.MinibatchPlan;
+import io.cleave.train.update.LossGradient;
+import io.cleave.train.rl.TrainingSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class DataParallelGradients implements GradientSource, AutoCloseabl
     }
 
     @Override
-    public ShardGradients gradients(MinibatchPlan plan) {
+    public LossGradient gradients(MinibatchPlan plan) {
         long version = setup.optimizer().stepCount();
         jsc.setJobDescription("update step " + (version + 1) + ": data-parallel gradients of " + plan.size()
                 + " rows");
@@ -78,7 +78,7 @@ public final class DataParallelGradients implements GradientSource, AutoCloseabl
                 .mapPartitionsWithIndex(new GradientPartition(spec, weights, reference), false)
                 .collect());
         outcomes.sort(Comparator.comparingInt(ShardOutcome::partition));
-        return ShardGradients.sum(outcomes.stream().map(ShardOutcome::gradients).toList());
+        return LossGradient.sum(outcomes.stream().map(ShardOutcome::gradients).toList());
     }
 
     /** Destroys the last step's broadcast and the reference's. */

@@ -1,7 +1,7 @@
 package io.cleave.spark.train;
 
-import io.cleave.train.GradientShard;
-import io.cleave.train.WeightedRow;
+import io.cleave.train.update.BackwardPass;
+import io.cleave.train.update.WeightedSequence;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The executor side of one data-parallel update step: the partition's weighted rows, scored by the JVM's cached
  * policy at the step's weights version (and the cached reference when the loss has a KL term), give one
- * {@link ShardOutcome} holding the gradient of their share of the minibatch loss. {@link GradientShard} turns
+ * {@link ShardOutcome} holding the gradient of their share of the minibatch loss. {@link BackwardPass} turns
  * autograd on in the task thread and takes the JVM's gradient lock, so the tasks of one executor JVM compute
  * their gradients one at a time. An empty partition returns nothing.
  */
-final class GradientPartition implements Function2<Integer, Iterator<WeightedRow>, Iterator<ShardOutcome>> {
+final class GradientPartition implements Function2<Integer, Iterator<WeightedSequence>, Iterator<ShardOutcome>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,14 +33,14 @@ final class GradientPartition implements Function2<Integer, Iterator<WeightedRow
     }
 
     @Override
-    public Iterator<ShardOutcome> call(Integer partition, Iterator<WeightedRow> rows) {
-        List<WeightedRow> shard = new ArrayList<>();
+    public Iterator<ShardOutcome> call(Integer partition, Iterator<WeightedSequence> rows) {
+        List<WeightedSequence> shard = new ArrayList<>();
         rows.forEachRemaining(shard::add);
         if (shard.isEmpty()) {
             return List.<ShardOutcome>of().iterator();
         }
         ExecutorThreads.configure();
-        GradientShard gradients = new GradientShard(spec.algorithmConfig().lossConfig(),
+        BackwardPass gradients = new BackwardPass(spec.algorithmConfig().lossConfig(),
                 spec.rollout().sampling().scoringTemperature());
         ShardOutcome outcome = ExecutorPolicyCache.withPolicies(spec, weights.value(),
                 reference == null ? null : reference.value(), TaskDevices.assigned(),

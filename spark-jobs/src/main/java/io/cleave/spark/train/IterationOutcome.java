@@ -1,6 +1,6 @@
 package io.cleave.spark.train;
 
-import io.cleave.train.TrainingRow;
+import io.cleave.train.update.TrainingSequence;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ import java.util.List;
  * @param advantageSeconds wall time of the Spark SQL advantage phase and the collection of the training rows (the
  *     Parquet write runs afterwards, during the update)
  */
-public record IterationOutcome(List<TrainingRow> rows, int prompts, int trajectories, double meanReward,
+public record IterationOutcome(List<TrainingSequence> rows, int prompts, int trajectories, double meanReward,
         double accuracy, double formatValid, double meanToolCalls, int toolErrors, int toolTimeouts,
         long sampledTokens, long maxWeightLoads, int executors, long broadcastBytes, double rolloutSeconds,
         double rolloutComputeSeconds, double advantageSeconds) {}

@@ -12,7 +12,7 @@ import io.cleave.rollout.tree.TrajectoryTree;
 import io.cleave.rollout.tree.TrajectoryTreeBuilder;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
-import io.cleave.train.ReferenceLogProbs;
+import io.cleave.train.rl.ReferenceLogProbs;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Iterator;

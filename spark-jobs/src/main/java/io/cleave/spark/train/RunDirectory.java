@@ -1,7 +1,7 @@
 package io.cleave.spark.train;
 
 import io.cleave.model.io.ModelDirectory;
-import io.cleave.train.RunPaths;
+import io.cleave.train.run.RunPaths;
 import io.cleave.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;

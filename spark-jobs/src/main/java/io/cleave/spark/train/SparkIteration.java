@@ -3,8 +3,8 @@ package io.cleave.spark.train;
 import io.cleave.rollout.engine.PromptSpec;
 import io.cleave.spark.advantage.SparkAdvantages;
 import io.cleave.spark.rows.TrajectoryRow;
-import io.cleave.train.PromptSchedule;
-import io.cleave.train.TrainingRow;
+import io.cleave.train.rl.PromptSchedule;
+import io.cleave.train.update.TrainingSequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -114,7 +114,7 @@ final class SparkIteration implements AutoCloseable {
             keptRows = keptRows == null ? rows : keptRows.union(rows);
         }
         long t1 = System.nanoTime();
-        List<TrainingRow> rows = keptRows == null ? List.of() : advantages(iteration, kept, keptRows);
+        List<TrainingSequence> rows = keptRows == null ? List.of() : advantages(iteration, kept, keptRows);
         roundRecords.forEach(JavaRDD::unpersist);
         long t2 = System.nanoTime();
         int n = Math.max(1, keptSummaries.size());
@@ -133,7 +133,7 @@ final class SparkIteration implements AutoCloseable {
      * single-process trainer orders them; the trajectories with their advantages are then appended to Parquet by
      * the {@link TrajectoryWriter}, while the driver updates.
      */
-    private List<TrainingRow> advantages(long iteration, List<PromptSpec> kept,
+    private List<TrainingSequence> advantages(long iteration, List<PromptSpec> kept,
             JavaRDD<TrajectoryRow> trajectoryRows) {
         jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL), rows for the update");
         Dataset<TrajectoryRow> trajectories = spark.createDataset(trajectoryRows.rdd(),

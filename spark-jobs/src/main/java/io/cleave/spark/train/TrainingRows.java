@@ -1,7 +1,7 @@
 package io.cleave.spark.train;
 
 import io.cleave.rollout.engine.PromptSpec;
-import io.cleave.train.TrainingRow;
+import io.cleave.train.update.TrainingSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +10,14 @@ import org.apache.spark.sql.Row;
 
 /**
  * Collected rows {@code (promptId, sampleIndex, tokens, policyMask, oldLogp, tokenNode, advantages)} turned into the
- * core trainer's {@link TrainingRow}s, in prompt order then sample order, with macro-action ids made unique across
+ * core trainer's {@link TrainingSequence}s, in prompt order then sample order, with macro-action ids made unique across
  * the batch exactly as the single-process trainer makes them.
  */
 final class TrainingRows {
 
     private TrainingRows() {}
 
-    static List<TrainingRow> ordered(List<PromptSpec> prompts, List<Row> collected) {
+    static List<TrainingSequence> ordered(List<PromptSpec> prompts, List<Row> collected) {
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < prompts.size(); i++) {
             order.put(prompts.get(i).promptId(), i);
@@ -35,20 +35,11 @@ final class TrainingRows {
         for (int p = 1; p < prompts.size(); p++) {
             base[p] = base[p - 1] + nodeCount[p - 1];
         }
-        List<TrainingRow> rows = new ArrayList<>(sorted.size());
+        List<TrainingSequence> rows = new ArrayList<>(sorted.size());
         for (Row r : sorted) {
             int p = order.get(r.getString(0));
-            int[] prompt = prompts.get(p).promptTokens();
-            int[] tokens = intArray(r.getList(2));
-            int[] sequence = new int[prompt.length + tokens.length];
-            System.arraycopy(prompt, 0, sequence, 0, prompt.length);
-            System.arraycopy(tokens, 0, sequence, prompt.length, tokens.length);
-            int[] nodes = intArray(r.getList(5));
-            for (int i = 0; i < nodes.length; i++) {
-                nodes[i] += base[p];
-            }
-            rows.add(new TrainingRow(sequence, prompt.length, boolArray(r.getList(3)), floatArray(r.getList(4)),
-                    floatArray(r.getList(6)), nodes));
+            rows.add(TrainingSequence.of(prompts.get(p).promptTokens(), intArray(r.getList(2)), boolArray(r.getList(3)),
+                    floatArray(r.getList(4)), floatArray(r.getList(6)), intArray(r.getList(5)), base[p]));
         }
         return rows;
     }
