@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cleave.model.io.ModelDirectory;
-import io.cleave.spark.train.RunStoppedException;
+import io.cleave.train.run.RunStoppedException;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.train.checkpoint.CheckpointStore;
 import io.cleave.train.rl.TrainingSetup;

@@ -2,6 +2,7 @@ package io.cleave.spark.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.cleave.train.run.RunStoppedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

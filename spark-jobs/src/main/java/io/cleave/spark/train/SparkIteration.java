@@ -2,6 +2,12 @@ package io.cleave.spark.train;
 
 import io.cleave.rollout.engine.PromptSpec;
 import io.cleave.spark.advantage.SparkAdvantages;
+import io.cleave.spark.executor.JobSpec;
+import io.cleave.spark.executor.PromptTask;
+import io.cleave.spark.executor.RolloutPartition;
+import io.cleave.spark.executor.RolloutRecord;
+import io.cleave.spark.executor.RolloutSummary;
+import io.cleave.spark.executor.WeightsPayload;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.train.rl.PromptSchedule;
 import io.cleave.train.update.TrainingSequence;
@@ -152,7 +158,7 @@ final class SparkIteration implements AutoCloseable {
         }
         writer.submit(iteration, withAdvantages.join(promptTable(kept), TrajectoryRow.PROMPT_ID)
                 .withColumn("iteration", functions.lit((int) iteration)), withAdvantages);
-        return TrainingRows.ordered(kept, collected);
+        return CollectedSequences.ordered(kept, collected);
     }
 
     /** Waits until every iteration's trajectories are in the Parquet table ({@link TrajectoryWriter#await}). */

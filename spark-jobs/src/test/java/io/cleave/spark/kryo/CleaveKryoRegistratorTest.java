@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.testing.RandomBatches;
 import io.cleave.spark.testing.TestSpark;
-import io.cleave.spark.train.ShardOutcome;
+import io.cleave.spark.executor.PartitionGradient;
 import io.cleave.train.update.LossGradient;
 import io.cleave.train.update.TrainingSequence;
 import io.cleave.train.update.WeightedSequence;
@@ -76,9 +76,9 @@ class CleaveKryoRegistratorTest {
         LinkedHashMap<String, float[]> gradients = new LinkedHashMap<>();
         gradients.put("model.norm.weight", new float[] {0.5f, -2f});
         gradients.put("lm_head.weight", new float[] {3f});
-        ShardOutcome outcome = new ShardOutcome(1, new LossGradient(gradients, -0.75, 12, 3, 0.1, 24));
-        ShardOutcome back = kryo.deserialize(kryo.serialize(outcome, ClassTag$.MODULE$.apply(ShardOutcome.class)),
-                ClassTag$.MODULE$.apply(ShardOutcome.class));
+        PartitionGradient outcome = new PartitionGradient(1, new LossGradient(gradients, -0.75, 12, 3, 0.1, 24));
+        PartitionGradient back = kryo.deserialize(kryo.serialize(outcome, ClassTag$.MODULE$.apply(PartitionGradient.class)),
+                ClassTag$.MODULE$.apply(PartitionGradient.class));
         assertEquals(1, back.partition());
         assertEquals(List.copyOf(gradients.keySet()), List.copyOf(back.gradients().gradients().keySet()));
         assertArrayEquals(new float[] {0.5f, -2f}, back.gradients().gradients().get("model.norm.weight"));

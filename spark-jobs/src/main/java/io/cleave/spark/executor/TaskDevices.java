@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import ai.djl.Device;
 import org.apache.spark.TaskContext;

@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
  * core trainer's {@link TrainingSequence}s, in prompt order then sample order, with macro-action ids made unique across
  * the batch exactly as the single-process trainer makes them.
  */
-final class TrainingRows {
+final class CollectedSequences {
 
-    private TrainingRows() {}
+    private CollectedSequences() {}
 
     static List<TrainingSequence> ordered(List<PromptSpec> prompts, List<Row> collected) {
         Map<String, Integer> order = new HashMap<>();

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import java.io.Serializable;
 
@@ -26,7 +26,7 @@ public record RolloutSummary(int order, double reward, boolean correct, boolean 
     private static final long serialVersionUID = 1L;
 
     /** The summary of a full record. */
-    static RolloutSummary of(RolloutRecord r) {
+    public static RolloutSummary of(RolloutRecord r) {
         return new RolloutSummary(r.order(), r.row().getReward(), r.correct(), r.formatValid(), r.toolCalls(),
                 r.toolErrors(), r.toolTimeouts(), r.sampledTokens(), r.executor(), r.weightLoads(), r.partition(),
                 r.partitionSeconds());

@@ -1,9 +1,7 @@
-package io.cleave.spark.train;
-
-import io.cleave.cli.CleaveCli;
+package io.cleave.cli;
 
 /**
- * Main class for {@code spark-submit --class io.cleave.spark.train.SparkTrainMain cleave.jar [train options]}:
+ * Main class for {@code spark-submit --class io.cleave.cli.SparkTrainMain cleave.jar [train options]}:
  * runs {@code cleave train} with the master spark-submit set.
  */
 public final class SparkTrainMain {

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.ToolEnvironment;
@@ -28,7 +28,7 @@ import org.apache.spark.broadcast.Broadcast;
  * trajectories into macro-actions and returns them as rows with their tree node ids (and, for a KL penalty in the
  * reward, the cached frozen reference's log-probs of their tokens).
  */
-final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, RolloutRecord> {
+public final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, RolloutRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,7 +38,7 @@ final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, Ro
     private final long iteration;
 
     /** @param rewardReference the frozen reference of a KL penalty in the reward, or null without one */
-    RolloutPartition(JobSpec spec, Broadcast<WeightsPayload> weights, Broadcast<WeightsPayload> rewardReference,
+    public RolloutPartition(JobSpec spec, Broadcast<WeightsPayload> weights, Broadcast<WeightsPayload> rewardReference,
             long iteration) {
         this.spec = spec;
         this.weights = weights;

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.EnvLimits;
@@ -50,7 +50,8 @@ public record JobSpec(HashMap<String, Object> modelConfig, String tokenizerDir, 
         return ModelConfig.fromHuggingFace(modelConfig, "job spec");
     }
 
-    AlgorithmConfig algorithmConfig() {
+    /** The algorithm settings. */
+    public AlgorithmConfig algorithmConfig() {
         return AlgorithmConfig.defaults().with(algorithm);
     }
 

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.train.update.LossGradient;
 import java.io.Serializable;
@@ -9,7 +9,7 @@ import java.io.Serializable;
  * @param partition index of the partition (the driver sums in this order)
  * @param gradients gradient and metric sums of the partition's rows
  */
-public record ShardOutcome(int partition, LossGradient gradients) implements Serializable {
+public record PartitionGradient(int partition, LossGradient gradients) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 }

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.spark.rows.TrajectoryRow;
 import java.io.Serializable;

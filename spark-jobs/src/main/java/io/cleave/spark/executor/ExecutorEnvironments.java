@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.env.protocol.ToolEnvironment;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.train.run;
 
 /**
  * A training run stopped for a reason the user has to act on: the disk is full or the run directory unwritable,
@@ -18,7 +18,7 @@ public final class RunStoppedException extends RuntimeException {
      * {@code "cannot write WHAT PATH: CAUSE"}, where CAUSE is the first line of the innermost exception's message
      * (e.g. {@code java.io.IOException: No space left on device}).
      */
-    static RunStoppedException cannotWrite(String what, Object path, Throwable e) {
+    public static RunStoppedException cannotWrite(String what, Object path, Throwable e) {
         return new RunStoppedException("cannot write " + what + " " + path + ": " + rootCause(e), e);
     }
 

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.spark.executor;
 
 import io.cleave.model.Policy;
 import io.cleave.model.io.ModelDirectory;
