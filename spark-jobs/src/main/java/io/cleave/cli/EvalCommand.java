@@ -5,7 +5,7 @@ import io.cleave.env.protocol.ToolEnvironment;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.model.Policy;
 import io.cleave.model.SamplingConfig;
 import io.cleave.model.io.ModelDirectory;

@@ -3,7 +3,7 @@ package io.cleave.spark.executor;
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.EnvLimits;
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.model.ModelConfig;
 import io.cleave.model.SamplingConfig;
 import io.cleave.rollout.engine.RolloutConfig;

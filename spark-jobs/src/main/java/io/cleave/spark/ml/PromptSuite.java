@@ -7,7 +7,7 @@ import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.jsonl.JsonlConfig;
 import io.cleave.env.tasks.jsonl.JsonlSuite;
 import io.cleave.env.tools.Tool;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.tools.ToolSet;
 import io.cleave.env.tools.calc.Rational;
 import io.cleave.env.util.Options;

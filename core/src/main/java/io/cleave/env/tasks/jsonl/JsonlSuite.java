@@ -11,7 +11,7 @@ import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
 import io.cleave.env.tools.Tool;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.tools.ToolSet;
 import io.cleave.env.tools.calc.Rational;
 import io.cleave.env.util.Options;

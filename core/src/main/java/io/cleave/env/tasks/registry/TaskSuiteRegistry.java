@@ -1,5 +1,6 @@
-package io.cleave.env.tasks;
+package io.cleave.env.tasks.registry;
 
+import io.cleave.env.tasks.TaskSuite;
 import io.cleave.env.tasks.arith.ArithSuite;
 import io.cleave.env.tasks.jsonl.JsonlSuite;
 import io.cleave.env.tasks.multihop.MultihopSuite;

@@ -1,8 +1,9 @@
-package io.cleave.env.tasks;
+package io.cleave.env.tasks.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cleave.env.tasks.TaskSuite;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

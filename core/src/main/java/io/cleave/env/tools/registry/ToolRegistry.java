@@ -1,5 +1,7 @@
-package io.cleave.env.tools;
+package io.cleave.env.tools.registry;
 
+import io.cleave.env.tools.Tool;
+import io.cleave.env.tools.ToolProvider;
 import io.cleave.env.tools.calc.CalcTool;
 import io.cleave.env.tools.search.SearchTool;
 import io.cleave.env.util.Options;
