@@ -81,11 +81,6 @@ public final class CheckpointStore {
         return root.resolve(String.format("step-%08d", step));
     }
 
-    /** Whether every file of {@code dir} matches its {@link CheckpointManifest}. */
-    public static boolean isComplete(Path dir) {
-        return CheckpointManifest.verify(dir).isEmpty();
-    }
-
     /** Checkpoint directories ({@code step-N}, complete or not), oldest step first. */
     public List<Path> stepDirectories() throws IOException {
         if (!Files.isDirectory(root)) {

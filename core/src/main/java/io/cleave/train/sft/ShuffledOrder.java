@@ -52,11 +52,6 @@ public final class ShuffledOrder {
         return new Batch(indices, new DataCursor(epoch, offset));
     }
 
-    /** The visiting order of one epoch (a permutation of {@code 0..size-1}). */
-    public int[] epochOrder(long epoch) {
-        return order(epoch).clone();
-    }
-
     private int[] order(long epoch) {
         if (epoch != cachedEpoch) {
             int[] order = new int[size];

@@ -15,15 +15,15 @@ class ShuffledOrderTest {
     @Test
     void everyEpochIsAPermutationThatDependsOnlyOnSeedAndEpoch() {
         ShuffledOrder order = new ShuffledOrder(20, 7);
-        int[] first = order.epochOrder(0);
+        int[] first = epoch(order, 20, 0);
         int[] sorted = first.clone();
         Arrays.sort(sorted);
         int[] identity = new int[20];
         Arrays.setAll(identity, i -> i);
         assertArrayEquals(identity, sorted);
-        assertFalse(Arrays.equals(first, order.epochOrder(1)), "epochs are shuffled afresh");
-        assertArrayEquals(first, new ShuffledOrder(20, 7).epochOrder(0), "same seed, same order");
-        assertFalse(Arrays.equals(first, new ShuffledOrder(20, 8).epochOrder(0)), "another seed, another order");
+        assertFalse(Arrays.equals(first, epoch(order, 20, 1)), "epochs are shuffled afresh");
+        assertArrayEquals(first, epoch(new ShuffledOrder(20, 7), 20, 0), "same seed, same order");
+        assertFalse(Arrays.equals(first, epoch(new ShuffledOrder(20, 8), 20, 0)), "another seed, another order");
     }
 
     @Test
@@ -31,7 +31,7 @@ class ShuffledOrderTest {
         ShuffledOrder order = new ShuffledOrder(5, 3);
         int[] expected = new int[15];
         for (int epoch = 0; epoch < 3; epoch++) {
-            System.arraycopy(order.epochOrder(epoch), 0, expected, epoch * 5, 5);
+            System.arraycopy(epoch(new ShuffledOrder(5, 3), 5, epoch), 0, expected, epoch * 5, 5);
         }
         DataCursor cursor = DataCursor.START;
         int[] read = new int[15];
@@ -55,5 +55,12 @@ class ShuffledOrderTest {
                 () -> new ShuffledOrder(3, 1).next(new DataCursor(0, 4), 1));
         assertEquals("data cursor offset 4 lies past the 3 items of an epoch", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DataCursor(-1, 0));
+    }
+
+    /** The visiting order of {@code epoch} of {@code size} items, read as one batch from the epoch's start. */
+    private static int[] epoch(ShuffledOrder order, int size, long epoch) {
+        ShuffledOrder.Batch batch = order.next(new DataCursor(epoch, 0), size);
+        assertEquals(new DataCursor(epoch, size), batch.next());
+        return batch.indices();
     }
 }
