@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 
 /** Accumulates steps between two log lines: the mean loss of the window and its tokens per second. */
-final class ProgressLog {
+final class SftLogWindow {
 
     private final long totalSteps;
     private SftProgress last;
@@ -13,7 +13,7 @@ final class ProgressLog {
     private long tokens;
     private long nanos;
 
-    ProgressLog(long totalSteps) {
+    SftLogWindow(long totalSteps) {
         this.totalSteps = totalSteps;
     }
 

@@ -121,7 +121,7 @@ public final class SftTrainer {
             DataCursor cursor = state.dataCursor();
             Path lastCheckpoint = from;
             double[] curve = new double[Math.toIntExact(config.steps() - startStep)];
-            ProgressLog window = new ProgressLog(config.steps());
+            SftLogWindow window = new SftLogWindow(config.steps());
             long trainingNanos = 0;
             long tokens = 0;
             for (long s = startStep; s < config.steps(); s++) {
