@@ -3,21 +3,17 @@ package io.cleave.train.metrics;
 import io.cleave.train.update.UpdateMetrics;
 
 /**
- * One training iteration's metrics row.
+ * One training iteration's metrics, as handed to the training listeners and written as one row of
+ * {@code metrics.jsonl} ({@link MetricsJsonl}: every component becomes its snake-case column, nested records
+ * flattened in order).
  *
  * @param iteration iteration number (from 1)
- * @param prompts prompt groups trained on (after dynamic sampling)
- * @param trajectories trajectories (leaves) trained on
- * @param meanReward mean total reward over trajectories
- * @param accuracy fraction of trajectories answered right
- * @param formatValid fraction of trajectories following the protocol
- * @param meanToolCalls tool calls per trajectory
- * @param sampledTokens policy tokens sampled this iteration (shared prefixes counted once)
- * @param update the update phase's metrics
- * @param rolloutSeconds wall time of sampling
- * @param advantageSeconds wall time of segmentation and advantage estimation
- * @param updateSeconds wall time of the update
+ * @param rollout reward, accuracy, tool calls and sampled tokens of the rollouts trained on
+ * @param update loss, entropy, clipping, KL and gradient norm of the policy update
+ * @param heldOutAccuracy held-out greedy accuracy after this iteration's update; NaN when not evaluated
+ * @param executors where the rollouts ran
+ * @param times wall-clock seconds by phase
+ * @param resources what the process holds at the end of the iteration
  */
-public record IterationMetrics(long iteration, int prompts, int trajectories, double meanReward, double accuracy,
-        double formatValid, double meanToolCalls, long sampledTokens, UpdateMetrics update, double rolloutSeconds,
-        double advantageSeconds, double updateSeconds) {}
+public record IterationMetrics(long iteration, RolloutStats rollout, UpdateMetrics update, double heldOutAccuracy,
+        ExecutorStats executors, PhaseTimes times, ResourceUsage resources) {}

@@ -1,4 +1,4 @@
-package io.cleave.spark.train;
+package io.cleave.train.metrics;
 
 import com.sun.management.GarbageCollectorMXBean;
 import com.sun.management.GcInfo;
@@ -12,47 +12,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.SparkContext;
-import org.apache.spark.SparkEnv;
-import org.apache.spark.storage.BlockId;
-import org.apache.spark.storage.BroadcastBlockId;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * What the driver JVM holds at one moment, recorded in every metrics row so that growth over a long run shows: heap
- * in use after the most recent garbage collection, resident set size, open file descriptors, broadcast variables
- * with a block in the driver's block manager and RDDs marked persistent. Under {@code local[*]} the executors run in
- * the driver's JVM, so the figures cover them too. Broadcasts Spark makes for itself (task binaries, broadcast
- * joins) are counted until its context cleaner removes them after a garbage collection.
+ * What the training process holds at one moment, recorded in every metrics row so that growth over a long run shows:
+ * heap in use after the most recent garbage collection, resident set size, open file descriptors, and what the
+ * rollout back-end keeps alive (on Spark: broadcast variables with a block in the driver's block manager and RDDs
+ * marked persistent; under {@code local[*]} the executors run in the driver's JVM, so the figures cover them too).
  *
- * @param heapMb heap used after the most recent collection, MiB (heap used now before the first collection)
+ * @param jvmHeapMb heap used after the most recent collection, MiB (heap used now before the first collection)
  * @param rssMb {@code VmRSS} of {@code /proc/self/status}, MiB; NaN where {@code /proc} is not available
  * @param openFds entries of {@code /proc/self/fd}; -1 where {@code /proc} is not available
- * @param liveBroadcasts distinct broadcast ids with a block in the driver's block manager
- * @param persistedRdds RDDs the Spark context holds as persistent
+ * @param liveBroadcasts broadcast variables the back-end holds (0 without Spark)
+ * @param persistedRdds RDDs the back-end holds as persistent (0 without Spark)
  */
-public record ResourceUsage(double heapMb, double rssMb, long openFds, int liveBroadcasts, int persistedRdds) {
+public record ResourceUsage(double jvmHeapMb, double rssMb, long openFds, int liveBroadcasts, int persistedRdds) {
 
     private static final double MIB = 1024.0 * 1024.0;
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path FDS = Path.of("/proc/self/fd");
 
-    /** Samples this JVM and the driver of {@code sc}. */
-    public static ResourceUsage sample(SparkContext sc) {
-        return new ResourceUsage(heapAfterLastGcMb(), processRssMb(), processOpenFds(), liveBroadcastIds().size(),
-                sc.getPersistentRDDs().size());
-    }
-
-    /** Adds the figures to a metrics row as {@code jvm_heap_mb, rss_mb, open_fds, live_broadcasts, persisted_rdds}. */
-    public void putInto(Map<String, Object> row) {
-        row.put("jvm_heap_mb", heapMb);
-        row.put("rss_mb", rssMb);
-        row.put("open_fds", openFds);
-        row.put("live_broadcasts", liveBroadcasts);
-        row.put("persisted_rdds", persistedRdds);
+    /** Samples this JVM, with the back-end's live broadcasts and persisted RDDs. */
+    public static ResourceUsage sample(int liveBroadcasts, int persistedRdds) {
+        return new ResourceUsage(heapAfterLastGcMb(), processRssMb(), processOpenFds(), liveBroadcasts,
+                persistedRdds);
     }
 
     /**
@@ -114,20 +98,5 @@ public record ResourceUsage(double heapMb, double rssMb, long openFds, int liveB
         } catch (IOException | UnsupportedOperationException e) {
             return -1;
         }
-    }
-
-    /** Ids of the broadcasts with a block (value or piece) in this JVM's block manager; empty without Spark. */
-    public static Set<Long> liveBroadcastIds() {
-        SparkEnv env = SparkEnv.get();
-        Set<Long> ids = new TreeSet<>();
-        if (env == null) {
-            return ids;
-        }
-        List<BlockId> blocks = CollectionConverters.asJava(
-                env.blockManager().getMatchingBlockIds(id -> id instanceof BroadcastBlockId));
-        for (BlockId block : blocks) {
-            ids.add(((BroadcastBlockId) block).broadcastId());
-        }
-        return ids;
     }
 }

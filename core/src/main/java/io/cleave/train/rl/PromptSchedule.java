@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Which training prompts each iteration sees: a fixed pool of the suite's train split (drawn once from the run
  * seed), walked in order with a cursor that wraps around. The batch of iteration {@code k} is a pure function of
- * (suite, seed, k), so the single-process trainer and the Spark job see the same prompts, and a resumed run
+ * (suite, seed, k), so the single-process run and the Spark job see the same prompts, and a resumed run
  * continues where it stopped.
  */
 public final class PromptSchedule {

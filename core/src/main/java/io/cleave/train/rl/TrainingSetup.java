@@ -23,8 +23,8 @@ import java.util.Optional;
  * Everything a training run builds from its {@link TrainConfig} before the first iteration: the policy (from the
  * model directory, or freshly initialised), a frozen reference when the KL term is in the loss, AdamW with the
  * warm-up schedule, the task suite (without the rows whose prompt leaves no room for a response, see
- * {@link PromptLimit}) and its tools, the prompt schedule and the update. The single-process trainer
- * and the Spark job both start here, so they train the same thing.
+ * {@link PromptLimit}) and its tools, the prompt schedule and the update. The {@link TrainingLoop} starts here
+ * whatever its rollout back-end, so the single-process run and the Spark job train the same thing.
  */
 public final class TrainingSetup implements AutoCloseable {
 
@@ -97,12 +97,6 @@ public final class TrainingSetup implements AutoCloseable {
                 config.run().seed());
     }
 
-    /** A single-process trainer over this setup, rolling out in {@code chunks} batches per round. */
-    public GpgTrainer localTrainer(int chunks, long cursor) {
-        return new GpgTrainer(policy, env, config.algorithm().config(), rolloutConfig(), schedule,
-                config.task().promptsPerIteration(), update, cursor, chunks, rewardReference().orElse(null));
-    }
-
     /** Sampling settings of training rollouts. */
     public RolloutConfig rolloutConfig() {
         return new RolloutConfig(config.rollout().sampling(), config.rollout().maxNewTokens(), config.run().seed());
@@ -133,6 +127,11 @@ public final class TrainingSetup implements AutoCloseable {
 
     public TaskSuite suite() {
         return suite;
+    }
+
+    /** The tools of the task suite, with the environment's limits. */
+    public ToolEnvironment env() {
+        return env;
     }
 
     public PromptSchedule schedule() {

@@ -86,7 +86,7 @@ public final class PolicyUpdate {
      */
     public UpdateMetrics run(List<TrainingSequence> rows, long seed) {
         if (rows.isEmpty()) {
-            return new UpdateMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+            return new UpdateMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         List<TrainingSequence> order = new ArrayList<>(rows);
         Random random = new Random(seed);
@@ -96,7 +96,6 @@ public final class PolicyUpdate {
         double klSum = 0;
         double entropySum = 0;
         double normSum = 0;
-        long tokens = 0;
         int skipped = 0;
         for (int epoch = 0; epoch < algorithm.ppoEpochs(); epoch++) {
             Collections.shuffle(order, random);
@@ -116,11 +115,10 @@ public final class PolicyUpdate {
                 klSum += g.approxKl();
                 entropySum += g.meanEntropy();
                 normSum += norm;
-                tokens += epoch == 0 ? g.policyTokens() : 0;
             }
         }
-        return new UpdateMetrics(steps, lossSum / steps, clipSum / steps, klSum / steps, entropySum / steps,
-                normSum / steps, tokens, skipped);
+        return new UpdateMetrics(lossSum / steps, entropySum / steps, clipSum / steps, klSum / steps,
+                normSum / steps, steps, skipped);
     }
 
     /** Writes the gradient into the parameters, clips it, steps AdamW; returns the norm before clipping. */

@@ -1,16 +1,15 @@
 package io.cleave.train.update;
 
 /**
- * What one policy update measured, averaged over its applied optimizer steps.
+ * What one policy update measured, averaged over its applied optimizer steps (NaN when none was applied).
  *
- * @param steps optimizer steps taken
  * @param loss mean loss
+ * @param entropy mean entropy of the policy on the trained tokens
  * @param clipFraction mean fraction of policy tokens whose ratio was clipped
  * @param approxKl mean approximate KL between the sampling policy and the updated policy
- * @param entropy mean entropy of the policy on the trained tokens
  * @param gradNorm mean global gradient norm before clipping
- * @param policyTokens policy tokens trained on (per epoch)
- * @param skippedSteps minibatches not applied because their loss or gradient was not finite
+ * @param optimizerSteps optimizer steps taken
+ * @param skippedUpdates minibatches not applied because their loss or gradient was not finite
  */
-public record UpdateMetrics(int steps, double loss, double clipFraction, double approxKl, double entropy,
-        double gradNorm, long policyTokens, int skippedSteps) {}
+public record UpdateMetrics(double loss, double entropy, double clipFraction, double approxKl, double gradNorm,
+        int optimizerSteps, int skippedUpdates) {}

@@ -1,24 +1,15 @@
-package io.cleave.spark.train;
+package io.cleave.train.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleave.spark.testing.TestSpark;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +37,7 @@ class ResourceUsageTest {
         assertTrue(rss < 64 * 1024, "rss " + rss);
     }
 
-    /** Spark threads left by other tests may open or close a file meanwhile, so a count gets three tries. */
+    /** Threads left by other tests may open or close a file meanwhile, so a count gets three tries. */
     @Test
     void countsEachOpenFileDescriptor() throws IOException {
         List<String> counts = new ArrayList<>();
@@ -70,7 +61,7 @@ class ResourceUsageTest {
     }
 
     /**
-     * Other tests in this JVM leave Spark work behind that may free or allocate memory between two collections, so
+     * Other tests in this JVM leave work behind that may free or allocate memory between two collections, so
      * one measurement can be off by tens of MiB; a working figure lands in range in at least one of five tries, a
      * broken one (heap now, a non-heap pool, a stale collection) in none.
      */
@@ -90,30 +81,5 @@ class ResourceUsageTest {
             }
         }
         throw new AssertionError("a live 64 MiB array never showed as 60-68 MiB of growth: " + growths);
-    }
-
-    @Test
-    void countsBroadcastsUntilDestroyedAndPersistedRddsUntilUnpersisted() {
-        SparkContext sc = TestSpark.session().sparkContext();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
-        ResourceUsage before = ResourceUsage.sample(sc);
-        Broadcast<int[]> broadcast = jsc.broadcast(new int[] {1, 2, 3});
-        JavaRDD<Integer> rdd = jsc.parallelize(List.of(1, 2, 3, 4), 2).persist(StorageLevel.MEMORY_ONLY());
-        assertEquals(4, rdd.count());
-        ResourceUsage during = ResourceUsage.sample(sc);
-        assertTrue(ResourceUsage.liveBroadcastIds().contains(broadcast.id()));
-        assertEquals(before.persistedRdds() + 1, during.persistedRdds());
-        broadcast.destroy(true);
-        rdd.unpersist(true);
-        assertFalse(ResourceUsage.liveBroadcastIds().contains(broadcast.id()));
-        assertEquals(before.persistedRdds(), ResourceUsage.sample(sc).persistedRdds());
-    }
-
-    @Test
-    void putsEveryFigureIntoTheMetricsRow() {
-        Map<String, Object> row = new LinkedHashMap<>();
-        new ResourceUsage(12.5, 300.25, 41, 2, 1).putInto(row);
-        assertEquals(Map.of("jvm_heap_mb", 12.5, "rss_mb", 300.25, "open_fds", 41L, "live_broadcasts", 2,
-                "persisted_rdds", 1), row);
     }
 }

@@ -11,11 +11,12 @@ import io.cleave.train.config.TrainConfig;
 import io.cleave.train.metrics.IterationMetrics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * REINFORCE++'s KL penalty in the reward: the single-process trainer scores its trajectories with the frozen
+ * REINFORCE++'s KL penalty in the reward: the single-process back-end scores its trajectories with the frozen
  * reference, batched per prompt; each value equals scoring the trajectory alone, tool-result tokens get 0, and before
  * the first update the reference's log-probs equal the sampling log-probs of the (identical) policy.
  */
@@ -29,12 +30,13 @@ class ReferenceLogProbsTest {
         TrainConfig config = TrainConfig.fromSets(List.of("run.dir=" + tmp.resolve("run"), "model.init-preset=tiny",
                 "task.suite=arith", "algorithm.recipe=reinforce++", "task.prompts-per-iteration=2",
                 "rollout.max-new-tokens=24", "algorithm.branch.initial-samples=3", "algorithm.branch.budget=3"));
-        try (TrainingSetup setup = TrainingSetup.create(config)) {
+        try (TrainingSetup setup = TrainingSetup.create(config);
+                LocalRollouts local = new LocalRollouts(setup, 1)) {
             Policy reference = setup.rewardReference().orElseThrow();
-            GpgTrainer trainer = setup.localTrainer(1, 0);
-            IterationMetrics metrics = trainer.iterate(1);
+            IterationMetrics metrics = new TrainingLoop(setup, local, setup.update(), Optional.empty(),
+                    TrainingListener.NONE).iterate(1);
             assertTrue(Double.isFinite(metrics.update().loss()), "loss " + metrics.update().loss());
-            List<PromptRollout> rollouts = trainer.lastRollouts();
+            List<PromptRollout> rollouts = local.lastRollouts();
             List<float[][]> batched = ReferenceLogProbs.of(reference, rollouts, 1.0);
             int checked = 0;
             for (int p = 0; p < rollouts.size(); p++) {

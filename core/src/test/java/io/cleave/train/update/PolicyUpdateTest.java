@@ -55,7 +55,7 @@ class PolicyUpdateTest {
                     SyntheticSequences.TEMPERATURE, GRAD_CLIP, step -> LR, 3).run(rows, SEED);
             UpdateMetrics expected = directUpdate(direct, reference, directAdam, algorithm, rows);
 
-            assertEquals(4, metrics.steps());
+            assertEquals(4, metrics.optimizerSteps());
             assertEquals(expected, metrics);
             assertTrue(metrics.gradNorm() > GRAD_CLIP, "clipping is exercised: norm " + metrics.gradNorm());
             assertTrue(metrics.clipFraction() > 0, "the clipped surrogate binds somewhere");
@@ -86,20 +86,20 @@ class PolicyUpdateTest {
                     GRAD_CLIP, step -> LR, 2);
 
             UpdateMetrics skipped = update.run(poisoned, SEED);
-            assertEquals(0, skipped.steps());
-            assertEquals(1, skipped.skippedSteps());
+            assertEquals(0, skipped.optimizerSteps());
+            assertEquals(1, skipped.skippedUpdates());
             assertEquals(0, adam.stepCount(), "AdamW did not step");
             Map<String, float[]> before = untouched.weights();
             policy.weights().forEach((name, w) -> assertArrayEquals(before.get(name), w, name));
 
             UpdateMetrics applied = update.run(clean, SEED);
-            assertEquals(1, applied.steps());
-            assertEquals(0, applied.skippedSteps());
+            assertEquals(1, applied.optimizerSteps());
+            assertEquals(0, applied.skippedUpdates());
             Map<String, float[]> lastGood = policy.weights();
             assertTrue(!java.util.Arrays.equals(before.get("model.embed_tokens.weight"),
                     lastGood.get("model.embed_tokens.weight")), "the finite step moved the weights");
 
-            assertEquals(1, update.run(poisoned, SEED).skippedSteps(), "a finite step reset the run");
+            assertEquals(1, update.run(poisoned, SEED).skippedUpdates(), "a finite step reset the run");
             NonFiniteUpdateException stop = assertThrows(NonFiniteUpdateException.class,
                     () -> update.run(poisoned, SEED));
             assertEquals(2, stop.inARow());
@@ -124,7 +124,6 @@ class PolicyUpdateTest {
         double klSum = 0;
         double entropySum = 0;
         double normSum = 0;
-        long tokens = 0;
         for (int epoch = 0; epoch < algorithm.ppoEpochs(); epoch++) {
             Collections.shuffle(order, random);
             int minibatches = Math.min(algorithm.minibatches(), order.size());
@@ -158,10 +157,9 @@ class PolicyUpdateTest {
                 klSum += result.approxKl();
                 entropySum += result.meanEntropy();
                 normSum += norm;
-                tokens += epoch == 0 ? result.policyTokens() : 0;
             }
         }
-        return new UpdateMetrics(steps, lossSum / steps, clipSum / steps, klSum / steps, entropySum / steps,
-                normSum / steps, tokens, 0);
+        return new UpdateMetrics(lossSum / steps, entropySum / steps, clipSum / steps, klSum / steps,
+                normSum / steps, steps, 0);
     }
 }

@@ -2,16 +2,15 @@ package io.cleave.spark.executor;
 
 import io.cleave.algo.recipe.AlgorithmConfig;
 import io.cleave.env.protocol.ToolEnvironment;
-import io.cleave.env.protocol.ToolOutcomes;
 import io.cleave.model.TorchRuntime;
 import io.cleave.rollout.engine.PromptRollout;
 import io.cleave.rollout.engine.PromptSpec;
 import io.cleave.rollout.engine.RolloutEngine;
-import io.cleave.rollout.tree.RolloutSample;
 import io.cleave.rollout.tree.TrajectoryTree;
 import io.cleave.rollout.tree.TrajectoryTreeBuilder;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
+import io.cleave.train.metrics.TrajectoryStats;
 import io.cleave.train.rl.ReferenceLogProbs;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -23,12 +22,12 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The executor side of one iteration: rolls out a partition's prompts in one batched decode with the JVM's cached
- * policy (autograd off in the task thread, on the task's GPU when Spark assigned one), cuts each prompt's
+ * The executor side of one rollout round: rolls out a partition's prompt batch in one batched decode with the JVM's
+ * cached policy (autograd off in the task thread, on the task's GPU when Spark assigned one), cuts each prompt's
  * trajectories into macro-actions and returns them as rows with their tree node ids (and, for a KL penalty in the
  * reward, the cached frozen reference's log-probs of their tokens).
  */
-public final class RolloutPartition implements FlatMapFunction<Iterator<PromptTask>, RolloutRecord> {
+public final class RolloutPartition implements FlatMapFunction<Iterator<PromptBatch>, RolloutRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,9 +46,9 @@ public final class RolloutPartition implements FlatMapFunction<Iterator<PromptTa
     }
 
     @Override
-    public Iterator<RolloutRecord> call(Iterator<PromptTask> prompts) {
+    public Iterator<RolloutRecord> call(Iterator<PromptBatch> batches) {
         List<PromptTask> tasks = new ArrayList<>();
-        prompts.forEachRemaining(tasks::add);
+        batches.forEachRemaining(b -> tasks.addAll(b.prompts()));
         if (tasks.isEmpty()) {
             return List.<RolloutRecord>of().iterator();
         }
@@ -80,16 +79,8 @@ public final class RolloutPartition implements FlatMapFunction<Iterator<PromptTa
                     rollout.oldLogProbs().toArray(new float[0][]),
                     rolled.referenceLogProbs() == null ? null : rolled.referenceLogProbs().get(p));
             for (int s = 0; s < rows.size(); s++) {
-                RolloutSample sample = rollout.samples().get(s);
-                long sampled = 0;
-                for (int i = sample.branchPos(); i < sample.tokens().length; i++) {
-                    sampled += sample.policyMask()[i] ? 1 : 0;
-                }
-                ToolOutcomes outcomes = ToolOutcomes.of(env.protocol().parser().parse(rollout.texts().get(s)));
-                out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s), rollout.rewards().get(s).correct(),
-                        rollout.rewards().get(s).formatValid(), rollout.toolCalls().get(s), outcomes.errors(),
-                        outcomes.timeouts(), sampled,
-                        rollout.texts().get(s), executor, loads, partition, seconds));
+                out.add(new RolloutRecord(tasks.get(p).order(), rows.get(s),
+                        TrajectoryStats.of(rollout, s, env.protocol()), executor, loads, partition, seconds));
             }
         }
         return out.iterator();

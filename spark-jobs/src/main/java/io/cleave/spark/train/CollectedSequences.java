@@ -3,15 +3,16 @@ package io.cleave.spark.train;
 import io.cleave.rollout.engine.PromptSpec;
 import io.cleave.train.update.TrainingSequence;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * Collected rows {@code (promptId, sampleIndex, tokens, policyMask, oldLogp, tokenNode, advantages)} turned into the
- * core trainer's {@link TrainingSequence}s, in prompt order then sample order, with macro-action ids made unique across
- * the batch exactly as the single-process trainer makes them.
+ * Collected rows {@code (promptId, sampleIndex, tokens, policyMask, oldLogp, tokenNode, advantages)} turned into
+ * {@link TrainingSequence}s in prompt order then sample order, with macro-action ids made unique across the batch
+ * as the single-process back-end makes them (each prompt's node ids offset by the node count of the prompts before).
  */
 final class CollectedSequences {
 
@@ -23,7 +24,7 @@ final class CollectedSequences {
             order.put(prompts.get(i).promptId(), i);
         }
         List<Row> sorted = new ArrayList<>(collected);
-        sorted.sort(SparkIteration.byPromptThenSample(order));
+        sorted.sort(Comparator.<Row>comparingInt(r -> order.get(r.getString(0))).thenComparingInt(r -> r.getInt(1)));
         int[] nodeCount = new int[prompts.size()];
         for (Row r : sorted) {
             int p = order.get(r.getString(0));

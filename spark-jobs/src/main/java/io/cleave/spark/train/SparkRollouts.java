@@ -3,17 +3,25 @@ package io.cleave.spark.train;
 import io.cleave.rollout.engine.PromptSpec;
 import io.cleave.spark.advantage.SparkAdvantages;
 import io.cleave.spark.executor.JobSpec;
+import io.cleave.spark.executor.PromptBatch;
 import io.cleave.spark.executor.PromptTask;
 import io.cleave.spark.executor.RolloutPartition;
 import io.cleave.spark.executor.RolloutRecord;
 import io.cleave.spark.executor.RolloutSummary;
 import io.cleave.spark.executor.WeightsPayload;
 import io.cleave.spark.rows.TrajectoryRow;
-import io.cleave.train.rl.PromptSchedule;
+import io.cleave.train.metrics.ExecutorStats;
+import io.cleave.train.metrics.ResourceUsage;
+import io.cleave.train.metrics.TrajectoryStats;
+import io.cleave.train.rl.PromptGroup;
+import io.cleave.train.rl.RolloutBackend;
+import io.cleave.train.rl.TrainingSetup;
+import io.cleave.train.run.RunStoppedException;
 import io.cleave.train.update.TrainingSequence;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,14 +41,15 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The Spark phases of one training iteration: prompts fanned out over executors ({@code mapPartitions}, one
- * batched rollout per partition, kept on the executors), dynamic-sampling rounds decided from small per-trajectory
- * summaries (never the trajectories themselves), advantages by Spark SQL over the shared-prefix groups, the
- * training rows collected for the driver's update, and trajectories appended to Parquet in the background while
- * the driver updates (wait with {@link #awaitTrajectories()}; {@link #close()} waits too). Job descriptions
- * name the iteration and phase, so the Spark UI reads like the training loop.
+ * The Spark job's rollout back-end: each iteration's weights go out as a new broadcast version (the previous one
+ * destroyed); each round's prompt batches are parallelized one per partition and rolled out on the executors
+ * ({@code mapPartitions} with {@link RolloutPartition}, the trajectories kept there, persisted), and only small
+ * per-trajectory summaries come back for dynamic sampling and the metrics; the kept trajectories are grouped by
+ * prompt for their advantages by Spark SQL, collected as training sequences for the driver's update, and appended to
+ * Parquet in the background while the driver updates ({@link TrajectoryWriter}). Job descriptions name the
+ * iteration and phase, so the Spark UI reads like the training loop.
  */
-final class SparkIteration implements AutoCloseable {
+final class SparkRollouts implements RolloutBackend {
 
     /** Parquet column with the prompt's token ids. */
     static final String PROMPT_TOKENS = "promptTokens";
@@ -48,97 +57,126 @@ final class SparkIteration implements AutoCloseable {
     private final SparkSession spark;
     private final JavaSparkContext jsc;
     private final JobSpec spec;
-    private final PromptSchedule schedule;
+    private final TrainingSetup setup;
+    private final String runId;
+    private final Path weightsDir;
+    private final int partitions;
     private final TrajectoryWriter writer;
     private final Broadcast<WeightsPayload> rewardReference;
+    private Broadcast<WeightsPayload> weights;
+    private final List<JavaRDD<RolloutRecord>> rounds = new ArrayList<>();
+    private final Set<String> executors = new HashSet<>();
+    private long maxLoads;
+    private double computeSeconds;
 
-    /** @param rewardReference the frozen reference of a KL penalty in the reward, or null without one */
-    SparkIteration(SparkSession spark, JobSpec spec, PromptSchedule schedule, String trajectoriesPath,
-            Broadcast<WeightsPayload> rewardReference) {
+    /**
+     * @param runId identity of this run of the job (executor caches key on it)
+     * @param runDir the run directory: trajectories go to {@code trajectories/}, weights too large to broadcast to
+     *     {@code weights/}
+     * @param partitions batches per round, one partition each
+     */
+    SparkRollouts(SparkSession spark, JobSpec spec, TrainingSetup setup, String runId, Path runDir, int partitions)
+            throws IOException {
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.spec = spec;
-        this.schedule = schedule;
-        this.writer = new TrajectoryWriter(jsc, trajectoriesPath);
-        this.rewardReference = rewardReference;
+        this.setup = setup;
+        this.runId = runId;
+        this.weightsDir = runDir.resolve("weights");
+        this.partitions = partitions;
+        this.rewardReference = setup.rewardReference().isEmpty() ? null
+                : jsc.broadcast(WeightsPayload.of(setup.rewardReference().get(), runId + "/reward-reference", 0,
+                        weightsDir.resolve("reward-reference"), setup.tokenizerSource()));
+        this.writer = new TrajectoryWriter(jsc, runDir.resolve("trajectories").toString());
     }
 
-    /**
-     * Runs rollout and advantage phases of iteration {@code iteration} for {@code promptCount} prompts from
-     * {@code cursor[0]} (advanced past every prompt used).
-     */
-    IterationOutcome run(long iteration, Broadcast<WeightsPayload> weights, long[] cursor, int promptCount,
-            int partitions) {
-        var algorithm = spec.algorithmConfig();
-        long t0 = System.nanoTime();
-        int rounds = algorithm.dynamicSampling() ? algorithm.dynamicSamplingMaxRounds() : 1;
-        List<PromptSpec> kept = new ArrayList<>();
-        List<RolloutSummary> keptSummaries = new ArrayList<>();
-        List<JavaRDD<RolloutRecord>> roundRecords = new ArrayList<>();
-        JavaRDD<TrajectoryRow> keptRows = null;
-        long sampled = 0;
-        long maxLoads = 0;
-        double computeSeconds = 0;
-        Set<String> executors = new HashSet<>();
-        for (int round = 0; round < rounds && kept.size() < promptCount; round++) {
-            List<PromptSpec> prompts = schedule.batch(cursor[0], promptCount - kept.size());
-            cursor[0] += prompts.size();
-            List<PromptTask> tasks = new ArrayList<>();
-            for (int i = 0; i < prompts.size(); i++) {
-                tasks.add(PromptTask.of(i, prompts.get(i)));
-            }
-            jsc.setJobDescription("iteration " + iteration + ": rollout (round " + (round + 1) + ")");
-            JavaRDD<RolloutRecord> records = jsc.parallelize(tasks, Math.min(partitions, tasks.size()))
-                    .mapPartitions(new RolloutPartition(spec, weights, rewardReference, iteration))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            roundRecords.add(records);
-            List<RolloutSummary> summaries = records.map(RolloutSummary::of).collect();
-            Map<Integer, double[]> rewardRange = new HashMap<>();
-            Map<Integer, RolloutSummary> partitionsSeen = new HashMap<>();
-            for (RolloutSummary r : summaries) {
-                partitionsSeen.putIfAbsent(r.partition(), r);
-                sampled += r.sampledTokens();
-                maxLoads = Math.max(maxLoads, r.weightLoads());
-                executors.add(r.executor());
-                rewardRange.merge(r.order(), new double[] {r.reward(), r.reward()},
-                        (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-            }
-            computeSeconds += criticalPath(partitionsSeen.values());
-            HashSet<String> keep = new HashSet<>();
-            Set<Integer> keptOrders = new HashSet<>();
-            for (int i = 0; i < prompts.size(); i++) {
-                double[] range = rewardRange.get(i);
-                if (!algorithm.dynamicSampling() || range[0] < range[1]) {
-                    keep.add(prompts.get(i).promptId());
-                    keptOrders.add(i);
-                    kept.add(prompts.get(i));
-                }
-            }
-            summaries.stream().filter(r -> keptOrders.contains(r.order())).forEach(keptSummaries::add);
-            JavaRDD<TrajectoryRow> rows = records.filter(r -> keep.contains(r.row().getPromptId()))
-                    .map(RolloutRecord::row);
-            keptRows = keptRows == null ? rows : keptRows.union(rows);
+    @Override
+    public int batchesPerRound() {
+        return partitions;
+    }
+
+    /** Broadcasts the policy's weights as version {@code iteration - 1}, destroying the previous version's. */
+    @Override
+    public void startIteration(long iteration) {
+        jsc.setJobDescription("iteration " + iteration + ": broadcast weights v" + (iteration - 1));
+        WeightsPayload payload;
+        try {
+            payload = WeightsPayload.of(setup.policy(), runId, iteration - 1, weightsDir, setup.tokenizerSource());
+        } catch (IOException e) {
+            throw RunStoppedException.cannotWrite("weights to", weightsDir, e);
         }
-        long t1 = System.nanoTime();
-        List<TrainingSequence> rows = keptRows == null ? List.of() : advantages(iteration, kept, keptRows);
-        roundRecords.forEach(JavaRDD::unpersist);
-        long t2 = System.nanoTime();
-        int n = Math.max(1, keptSummaries.size());
-        return new IterationOutcome(rows, kept.size(), keptSummaries.size(),
-                keptSummaries.stream().mapToDouble(RolloutSummary::reward).sum() / n,
-                keptSummaries.stream().filter(RolloutSummary::correct).count() / (double) n,
-                keptSummaries.stream().filter(RolloutSummary::formatValid).count() / (double) n,
-                keptSummaries.stream().mapToInt(RolloutSummary::toolCalls).sum() / (double) n,
-                keptSummaries.stream().mapToInt(RolloutSummary::toolErrors).sum(),
-                keptSummaries.stream().mapToInt(RolloutSummary::toolTimeouts).sum(), sampled, maxLoads,
-                executors.size(), weights.value().bytes(), (t1 - t0) / 1e9, computeSeconds, (t2 - t1) / 1e9);
+        Broadcast<WeightsPayload> next = jsc.broadcast(payload);
+        if (weights != null) {
+            weights.destroy();
+        }
+        weights = next;
+        rounds.clear();
+        executors.clear();
+        maxLoads = 0;
+        computeSeconds = 0;
+    }
+
+    @Override
+    public List<PromptGroup> rollout(long iteration, int round, List<List<PromptSpec>> batches) {
+        List<PromptBatch> tasks = new ArrayList<>();
+        List<PromptSpec> prompts = new ArrayList<>();
+        for (List<PromptSpec> batch : batches) {
+            List<PromptTask> batchTasks = new ArrayList<>();
+            for (PromptSpec p : batch) {
+                batchTasks.add(PromptTask.of(prompts.size(), p));
+                prompts.add(p);
+            }
+            tasks.add(PromptBatch.of(batchTasks));
+        }
+        jsc.setJobDescription("iteration " + iteration + ": rollout (round " + (round + 1) + ")");
+        JavaRDD<RolloutRecord> records = jsc.parallelize(tasks, tasks.size())
+                .mapPartitions(new RolloutPartition(spec, weights, rewardReference, iteration))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        rounds.add(records);
+        List<RolloutSummary> summaries = records.map(RolloutSummary::of).collect();
+        List<List<TrajectoryStats>> byPrompt = new ArrayList<>();
+        prompts.forEach(p -> byPrompt.add(new ArrayList<>()));
+        Map<Integer, RolloutSummary> partitionsSeen = new HashMap<>();
+        for (RolloutSummary r : summaries) {
+            byPrompt.get(r.order()).add(r.stats());
+            partitionsSeen.putIfAbsent(r.partition(), r);
+            maxLoads = Math.max(maxLoads, r.weightLoads());
+            executors.add(r.executor());
+        }
+        computeSeconds += criticalPath(partitionsSeen.values());
+        List<PromptGroup> groups = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            groups.add(new PromptGroup(prompts.get(i), byPrompt.get(i)));
+        }
+        return groups;
     }
 
     /**
-     * Advantages by Spark SQL over the kept trajectories, collected as training rows ordered as the
-     * single-process trainer orders them; the trajectories with their advantages are then appended to Parquet by
-     * the {@link TrajectoryWriter}, while the driver updates.
+     * Advantages by Spark SQL over the kept prompts' trajectories, collected as training sequences in the order of
+     * {@code kept}; the trajectories with their advantages are then appended to Parquet by the
+     * {@link TrajectoryWriter}, while the driver updates. The rounds' persisted rollouts are released.
      */
+    @Override
+    public List<TrainingSequence> advantages(long iteration, List<PromptSpec> kept) {
+        try {
+            if (kept.isEmpty()) {
+                return List.of();
+            }
+            Set<String> keep = new HashSet<>();
+            kept.forEach(p -> keep.add(p.promptId()));
+            JavaRDD<TrajectoryRow> keptRows = null;
+            for (JavaRDD<RolloutRecord> records : rounds) {
+                JavaRDD<TrajectoryRow> rows = records.filter(r -> keep.contains(r.row().getPromptId()))
+                        .map(RolloutRecord::row);
+                keptRows = keptRows == null ? rows : keptRows.union(rows);
+            }
+            return advantages(iteration, kept, keptRows);
+        } finally {
+            rounds.forEach(JavaRDD::unpersist);
+            rounds.clear();
+        }
+    }
+
     private List<TrainingSequence> advantages(long iteration, List<PromptSpec> kept,
             JavaRDD<TrajectoryRow> trajectoryRows) {
         jsc.setJobDescription("iteration " + iteration + ": advantages (Spark SQL), rows for the update");
@@ -162,14 +200,40 @@ final class SparkIteration implements AutoCloseable {
     }
 
     /** Waits until every iteration's trajectories are in the Parquet table ({@link TrajectoryWriter#await}). */
-    void awaitTrajectories() {
+    @Override
+    public void awaitWrites() {
         writer.await();
     }
 
-    /** Waits for the trajectories still being written, then stops the writer's thread. */
+    @Override
+    public ExecutorStats executorStats() {
+        return new ExecutorStats(maxLoads, executors.size(), weights.value().bytes());
+    }
+
+    @Override
+    public double rolloutComputeSeconds() {
+        return computeSeconds;
+    }
+
+    @Override
+    public ResourceUsage resources() {
+        return SparkResources.sample(spark.sparkContext());
+    }
+
+    /** Waits for the trajectories still being written, stops the writer's thread and destroys the broadcasts. */
     @Override
     public void close() {
-        writer.close();
+        try {
+            writer.close();
+        } finally {
+            rounds.forEach(JavaRDD::unpersist);
+            if (weights != null) {
+                weights.destroy();
+            }
+            if (rewardReference != null) {
+                rewardReference.destroy();
+            }
+        }
     }
 
     /** The kept prompts' token ids, as {@code (promptId, promptTokens)}, joined into the Parquet rows. */
@@ -193,10 +257,5 @@ final class SparkIteration implements AutoCloseable {
             perExecutor.merge(r.executor(), r.partitionSeconds(), Double::sum);
         }
         return perExecutor.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    /** Orders collected rows by their prompt's position in the batch, then by sample index. */
-    static Comparator<Row> byPromptThenSample(Map<String, Integer> order) {
-        return Comparator.<Row>comparingInt(r -> order.get(r.getString(0))).thenComparingInt(r -> r.getInt(1));
     }
 }
