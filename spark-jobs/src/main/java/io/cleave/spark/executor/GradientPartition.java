@@ -15,7 +15,8 @@ import org.apache.spark.broadcast.Broadcast;
  * autograd on in the task thread and takes the JVM's gradient lock, so the tasks of one executor JVM compute
  * their gradients one at a time. An empty partition returns nothing.
  */
-public final class GradientPartition implements Function2<Integer, Iterator<WeightedSequence>, Iterator<PartitionGradient>> {
+public final class GradientPartition
+        implements Function2<Integer, Iterator<WeightedSequence>, Iterator<PartitionGradient>> {
 
     private static final long serialVersionUID = 1L;
 

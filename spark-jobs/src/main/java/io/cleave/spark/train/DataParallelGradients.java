@@ -78,7 +78,8 @@ public final class DataParallelGradients implements GradientSource, AutoCloseabl
             current.destroy();
         }
         current = weights;
-        List<PartitionGradient> outcomes = new ArrayList<>(jsc.parallelize(plan.rows(), Math.min(partitions, plan.size()))
+        List<PartitionGradient> outcomes = new ArrayList<>(jsc.parallelize(plan.rows(),
+                Math.min(partitions, plan.size()))
                 .mapPartitionsWithIndex(new GradientPartition(spec, weights, reference), false)
                 .collect());
         outcomes.sort(Comparator.comparingInt(PartitionGradient::partition));

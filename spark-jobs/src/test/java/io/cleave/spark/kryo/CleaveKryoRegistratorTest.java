@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleave.spark.executor.PartitionGradient;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.testing.RandomBatches;
 import io.cleave.spark.testing.TestSpark;
-import io.cleave.spark.executor.PartitionGradient;
 import io.cleave.train.update.LossGradient;
 import io.cleave.train.update.TrainingSequence;
 import io.cleave.train.update.WeightedSequence;
@@ -77,7 +77,8 @@ class CleaveKryoRegistratorTest {
         gradients.put("model.norm.weight", new float[] {0.5f, -2f});
         gradients.put("lm_head.weight", new float[] {3f});
         PartitionGradient outcome = new PartitionGradient(1, new LossGradient(gradients, -0.75, 12, 3, 0.1, 24));
-        PartitionGradient back = kryo.deserialize(kryo.serialize(outcome, ClassTag$.MODULE$.apply(PartitionGradient.class)),
+        PartitionGradient back = kryo.deserialize(
+                kryo.serialize(outcome, ClassTag$.MODULE$.apply(PartitionGradient.class)),
                 ClassTag$.MODULE$.apply(PartitionGradient.class));
         assertEquals(1, back.partition());
         assertEquals(List.copyOf(gradients.keySet()), List.copyOf(back.gradients().gradients().keySet()));
