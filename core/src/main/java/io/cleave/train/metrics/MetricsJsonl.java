@@ -34,7 +34,7 @@ public final class MetricsJsonl {
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     /** The column holding the iteration number, required in every row. */
-    public static final String ITERATION = column("iteration");
+    private static final String ITERATION = column("iteration");
 
     private MetricsJsonl() {}
 
@@ -43,13 +43,6 @@ public final class MetricsJsonl {
         JsonObject row = new JsonObject();
         flatten(metrics, row);
         return GSON.toJson(row);
-    }
-
-    /** The column names, in the order they are written. */
-    public static List<String> columns() {
-        List<String> out = new ArrayList<>();
-        columns(IterationMetrics.class, out);
-        return out;
     }
 
     /** Reads a {@code metrics.jsonl} file (see {@link #parse}). */
@@ -113,16 +106,6 @@ public final class MetricsJsonl {
                 flatten(nested, out);
             } else {
                 out.add(column(c.getName()), GSON.toJsonTree(value));
-            }
-        }
-    }
-
-    private static void columns(Class<?> type, List<String> out) {
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getType().isRecord()) {
-                columns(c.getType(), out);
-            } else {
-                out.add(column(c.getName()));
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.cleave.train.rl;
 
 import io.cleave.train.metrics.IterationMetrics;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,9 +22,6 @@ public interface TrainingListener {
     /** After each iteration, once its checkpoint (when due) is complete. */
     default void onIteration(IterationMetrics metrics) {}
 
-    /** After a checkpoint of {@code iteration} was written to {@code directory}. */
-    default void onCheckpoint(long iteration, Path directory) {}
-
     /** Every listener of {@code listeners}, called in order. */
     static TrainingListener all(TrainingListener... listeners) {
         List<TrainingListener> all = List.of(listeners);
@@ -38,11 +34,6 @@ public interface TrainingListener {
             @Override
             public void onIteration(IterationMetrics metrics) {
                 all.forEach(l -> l.onIteration(metrics));
-            }
-
-            @Override
-            public void onCheckpoint(long iteration, Path directory) {
-                all.forEach(l -> l.onCheckpoint(iteration, directory));
             }
         };
     }

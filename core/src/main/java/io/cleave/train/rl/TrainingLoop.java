@@ -115,7 +115,7 @@ public final class TrainingLoop {
         double accuracy = due(iteration, config.task().evalEvery()) && !heldOut.isEmpty() ? evaluate() : Double.NaN;
         backend.awaitWrites();
         if (checkpoints.isPresent() && due(iteration, config.checkpoint().every())) {
-            listener.onCheckpoint(iteration, checkpoints.get().save(iteration, cursor));
+            checkpoints.get().save(iteration, cursor);
         }
         long t5 = System.nanoTime();
         IterationMetrics metrics = new IterationMetrics(iteration,
