@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Submits Cleave's training job (io.cleave.spark.train.SparkTrainMain) with spark-submit to a YARN, Kubernetes or
+# Submits Cleave's training job (io.cleave.cli.SparkTrainMain) with spark-submit to a YARN, Kubernetes or
 # standalone master, with cluster-conf/spark-defaults.conf as the properties file.
 #
 #   cluster-conf/submit.sh --master yarn|k8s://https://HOST:PORT|spark://HOST:7077 --config FILE.yaml
@@ -68,7 +68,7 @@ lib_list="$("$root/cluster-conf/app-jars.sh" "$root/spark-jobs/target/lib" "$SPA
 mapfile -t lib_jars <<< "$lib_list"
 
 cmd=("$SPARK_HOME/bin/spark-submit" --master "$master" --deploy-mode "$deploy_mode"
-     --name cleave-train --class io.cleave.spark.train.SparkTrainMain --properties-file "$properties")
+     --name cleave-train --class io.cleave.cli.SparkTrainMain --properties-file "$properties")
 if [ "$kind" = k8s ]; then
   [ -n "$image" ] || fail "Kubernetes needs the Cleave image: --image IMAGE or CLEAVE_IMAGE"
   jars=""

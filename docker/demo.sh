@@ -24,7 +24,7 @@ for jar in "$home"/lib/*.jar; do
   jars="${jars:+$jars,}local://$jar"
 done
 exec "$SPARK_HOME/bin/spark-submit" --master "$master" --deploy-mode client --name cleave-demo \
-  --class io.cleave.spark.train.SparkTrainMain \
+  --class io.cleave.cli.SparkTrainMain \
   --properties-file "$home/docker/spark-demo.conf" \
   --jars "$jars" \
   "local://$home/cleave.jar" --config cluster-conf/examples/arith-demo.yaml --resume auto

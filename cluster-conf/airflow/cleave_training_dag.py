@@ -56,7 +56,7 @@ with DAG(
         task_id="train",
         conn_id="spark_cleave",
         application=cleave_file("cleave.jar"),
-        java_class="io.cleave.spark.train.SparkTrainMain",
+        java_class="io.cleave.cli.SparkTrainMain",
         jars=lib_jars(),
         properties_file=cleave_file("cluster-conf/spark-defaults.conf"),
         name="cleave-train-{{ ds_nodash }}",

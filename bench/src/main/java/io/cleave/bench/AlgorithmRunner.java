@@ -2,20 +2,23 @@ package io.cleave.bench;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
-import io.cleave.train.EvalResult;
-import io.cleave.train.GpgTrainer;
-import io.cleave.train.IterationMetrics;
-import io.cleave.train.TrainingSetup;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.eval.EvalResult;
+import io.cleave.train.metrics.IterationMetrics;
+import io.cleave.train.rl.LocalRollouts;
+import io.cleave.train.rl.TrainingListener;
+import io.cleave.train.rl.TrainingLoop;
+import io.cleave.train.rl.TrainingSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Trains one variant on one suite from the SFT checkpoint with the single-process trainer ({@link GpgTrainer}, the
- * reference the Spark job agrees with), evaluating greedily on the same held-out tasks along the way. Sampled
- * tokens per iteration are the trainer's count over the kept prompt groups, scaled by drawn over kept prompts when
- * dynamic sampling dropped groups (their tokens were sampled too).
+ * Trains one variant on one suite from the SFT checkpoint with the single-process training loop
+ * ({@link TrainingLoop} with {@link LocalRollouts}, which the Spark job agrees with), keeping no checkpoints and
+ * evaluating greedily on the same held-out tasks along the way. Sampled tokens per iteration are the loop's count
+ * over every prompt drawn, including groups dynamic sampling dropped (their tokens were sampled too).
  */
 final class AlgorithmRunner {
 
@@ -37,28 +40,29 @@ final class AlgorithmRunner {
      * prompts (seed 0) in a throwaway setup.
      */
     double tokensPerPrompt(AlgorithmVariant variant) {
-        try (TrainingSetup setup = TrainingSetup.create(config(variant, 0, CALIBRATION_PROMPTS))) {
-            GpgTrainer trainer = setup.localTrainer(1, 0);
-            IterationMetrics m = trainer.iterate(1);
-            return sampled(m, trainer.cursor()) / trainer.cursor();
+        try (TrainingSetup setup = TrainingSetup.create(config(variant, 0, CALIBRATION_PROMPTS));
+                LocalRollouts rollouts = new LocalRollouts(setup, 1)) {
+            TrainingLoop loop = loop(setup, rollouts);
+            IterationMetrics m = loop.iterate(1);
+            return m.rollout().sampledTokens() / (double) loop.cursor();
         }
     }
 
     /** Trains {@code plan.iterations()} iterations with {@code prompts} prompts each. */
     RunResult train(AlgorithmVariant variant, long seed, int prompts) {
-        try (TrainingSetup setup = TrainingSetup.create(config(variant, seed, prompts))) {
+        try (TrainingSetup setup = TrainingSetup.create(config(variant, seed, prompts));
+                LocalRollouts rollouts = new LocalRollouts(setup, 1)) {
             List<Task> tasks = setup.suite().tasks(Split.TEST, plan.evalSize(), 0);
-            GpgTrainer trainer = setup.localTrainer(1, 0);
+            TrainingLoop loop = loop(setup, rollouts);
             List<RunResult.CurvePoint> curve = new ArrayList<>();
             curve.add(point(setup, tasks, 0, 0));
             double tokens = 0;
             double seconds = 0;
             for (int it = 1; it <= plan.iterations(); it++) {
-                long cursorBefore = trainer.cursor();
                 long t0 = System.nanoTime();
-                IterationMetrics m = trainer.iterate(it);
+                IterationMetrics m = loop.iterate(it);
                 seconds += (System.nanoTime() - t0) / 1e9;
-                tokens += sampled(m, trainer.cursor() - cursorBefore);
+                tokens += m.rollout().sampledTokens();
                 if (it % plan.evalEvery() == 0 || it == plan.iterations()) {
                     curve.add(point(setup, tasks, it, tokens));
                 }
@@ -67,8 +71,9 @@ final class AlgorithmRunner {
         }
     }
 
-    private static double sampled(IterationMetrics m, long drawnPrompts) {
-        return m.prompts() == 0 ? 0 : m.sampledTokens() * (double) drawnPrompts / m.prompts();
+    /** The training loop of a benchmark run: no checkpoints, no listener (the runner evaluates itself). */
+    private static TrainingLoop loop(TrainingSetup setup, LocalRollouts rollouts) {
+        return new TrainingLoop(setup, rollouts, setup.update(), Optional.empty(), TrainingListener.NONE);
     }
 
     private static RunResult.CurvePoint point(TrainingSetup setup, List<Task> tasks, int iteration, double tokens) {

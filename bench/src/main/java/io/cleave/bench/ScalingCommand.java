@@ -7,7 +7,7 @@ import io.cleave.model.io.ModelDirectory;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.tokenizer.CharTokenizer;
 import io.cleave.train.config.TrainConfig;
-import io.cleave.train.FileTrees;
+import io.cleave.train.run.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

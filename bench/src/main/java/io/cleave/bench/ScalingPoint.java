@@ -1,11 +1,11 @@
 package io.cleave.bench;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.cleave.train.metrics.IterationMetrics;
+import io.cleave.train.metrics.MetricsJsonl;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One measured configuration of the scaling benchmark: mean per-iteration figures of a training run, the first
@@ -28,23 +28,19 @@ record ScalingPoint(String sweep, int executors, int prompts, int budget, double
 
     /** Means over the rows of {@code metrics.jsonl} after the first. */
     static ScalingPoint of(String sweep, int executors, int prompts, int budget, Path metrics) throws IOException {
-        List<String> lines = Files.readAllLines(metrics).stream().filter(l -> !l.isBlank()).toList();
-        if (lines.size() < 2) {
-            throw new IllegalStateException(metrics + " has " + lines.size() + " rows; need >= 2 (first not counted)");
+        List<IterationMetrics> rows = MetricsJsonl.read(metrics);
+        if (rows.size() < 2) {
+            throw new IllegalStateException(metrics + " has " + rows.size() + " rows; need >= 2 (first not counted)");
         }
-        double[] sum = new double[6];
-        for (String line : lines.subList(1, lines.size())) {
-            JsonObject row = JsonParser.parseString(line).getAsJsonObject();
-            sum[0] += row.get("iteration_seconds").getAsDouble();
-            sum[1] += row.get("rollout_seconds").getAsDouble();
-            sum[2] += row.get("rollout_compute_seconds").getAsDouble();
-            sum[3] += row.get("update_seconds").getAsDouble();
-            sum[4] += row.get("sampled_tokens").getAsDouble();
-            sum[5] += row.get("broadcast_bytes").getAsDouble();
-        }
-        int n = lines.size() - 1;
-        return new ScalingPoint(sweep, executors, prompts, budget, sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n,
-                sum[4] / n, sum[5] / n);
+        List<IterationMetrics> counted = rows.subList(1, rows.size());
+        return new ScalingPoint(sweep, executors, prompts, budget, mean(counted, m -> m.times().iterationSeconds()),
+                mean(counted, m -> m.times().rolloutSeconds()), mean(counted, m -> m.times().rolloutComputeSeconds()),
+                mean(counted, m -> m.times().updateSeconds()), mean(counted, m -> m.rollout().sampledTokens()),
+                mean(counted, m -> m.executors().broadcastBytes()));
+    }
+
+    private static double mean(List<IterationMetrics> rows, ToDoubleFunction<IterationMetrics> metric) {
+        return rows.stream().mapToDouble(metric).sum() / rows.size();
     }
 
     /** Iteration time outside the rollout phase (advantages, update, checkpoint, scheduling). */

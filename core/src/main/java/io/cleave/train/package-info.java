@@ -1,11 +1,8 @@
 /**
- * Training: the single-process GPG trainer (prompt schedule, advantage estimation over trajectory trees, the
- * PPO-style policy update, held-out evaluation) that the Spark job must reproduce exactly, the learning-rate
- * schedule, and atomic checkpoints (weights, AdamW moments, trainer state) with exact resume. The update plans each
- * minibatch's loss weights over all of its rows ({@link io.cleave.train.MinibatchPlan}), so its gradient can be
- * computed in shards ({@link io.cleave.train.GradientShard}) that sum to the whole; where the shards are computed is
- * a {@link io.cleave.train.GradientSource}. What a run writes stays inside its run directory
- * ({@link io.cleave.train.RunPaths}), including the report of the rows it rejected from a data file
- * ({@link io.cleave.train.DatasetReport}).
+ * Training, split by concern into sub-packages: {@code rl} (the reinforcement-learning run: its setup, the one
+ * training loop and its rollout back-ends), {@code update} (the PPO-style policy update and its sharded gradients),
+ * {@code checkpoint} (atomic checkpoints with exact resume), {@code metrics} (the typed per-iteration metrics),
+ * {@code eval} (held-out evaluation), {@code run} (what a run writes and where), {@code sft} (supervised warm
+ * start) and {@code config} (the training config). This package holds the learning-rate schedule.
  */
 package io.cleave.train;

@@ -1,6 +1,7 @@
 package io.cleave.cli;
 
 import io.cleave.model.io.ModelLoadException;
+import io.cleave.train.run.RunStoppedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,6 @@ public final class CleaveCli {
     static boolean isUserError(Throwable e) {
         return e instanceof ModelLoadException || e instanceof IllegalArgumentException
                 || e instanceof UserException || e instanceof java.nio.file.NoSuchFileException
-                || e instanceof io.cleave.spark.train.RunStoppedException;
+                || e instanceof RunStoppedException;
     }
 }

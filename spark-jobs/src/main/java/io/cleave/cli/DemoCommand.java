@@ -1,7 +1,7 @@
 package io.cleave.cli;
 
 import io.cleave.env.demo.ExpertNoise;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
 import io.cleave.train.LearningRateSchedule;

@@ -2,7 +2,7 @@ package io.cleave.cli;
 
 import io.cleave.env.demo.ExpertNoise;
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.sft.SftResult;
 import io.cleave.train.sft.WarmStart;

@@ -4,7 +4,7 @@ import io.cleave.env.io.JsonlRows;
 import io.cleave.env.io.RowError;
 import io.cleave.env.tools.Tool;
 import io.cleave.env.tools.ToolException;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.tools.search.CorpusDocument;
 import io.cleave.env.tools.search.CorpusReader;
 import io.cleave.env.tools.search.SearchOptions;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cleave train}: the Spark training job. The same class runs under {@code spark-submit} through
- * {@link io.cleave.spark.train.SparkTrainMain}.
+ * {@link io.cleave.cli.SparkTrainMain}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train with GPG/ARPO on Spark (default master local[*]).")

@@ -3,16 +3,16 @@ package io.cleave.report;
 /**
  * One metric over iterations: {@code y[i]} at iteration {@code x[i]}, only where the metric was recorded.
  *
- * @param column the metrics column
+ * @param name   what is measured
  * @param x      iterations, {@code (n)}
  * @param y      values, {@code (n)}
  */
-public record MetricSeries(String column, double[] x, double[] y) {
+public record MetricSeries(String name, double[] x, double[] y) {
 
     /** Checks that x and y have equal length. */
     public MetricSeries {
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series " + column + ": " + x.length + " iterations but " + y.length
+            throw new IllegalArgumentException("series " + name + ": " + x.length + " iterations but " + y.length
                     + " values");
         }
     }

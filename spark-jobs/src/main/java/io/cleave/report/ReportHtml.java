@@ -1,5 +1,6 @@
 package io.cleave.report;
 
+import io.cleave.train.metrics.IterationMetrics;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,13 +93,12 @@ final class ReportHtml {
 
     private static void summary(StringBuilder html, MetricsTable metrics) {
         html.append("<table class=\"summary\">\n");
-        row(html, "iterations", metrics.rows().isEmpty() ? "none" : String.format(Locale.ROOT, "%.0f to %.0f",
-                metrics.rows().get(0).get(MetricsTable.ITERATION),
-                metrics.rows().get(metrics.rows().size() - 1).get(MetricsTable.ITERATION)));
-        row(html, "last reward", format(metrics.last("reward")));
-        row(html, "last rollout accuracy", format(metrics.last("accuracy")));
-        row(html, "last held-out accuracy", format(metrics.last("held_out_accuracy")));
-        MetricSeries time = metrics.series("iteration_seconds");
+        row(html, "iterations", metrics.rows().isEmpty() ? "none" : String.format(Locale.ROOT, "%d to %d",
+                metrics.rows().get(0).iteration(), metrics.rows().get(metrics.rows().size() - 1).iteration()));
+        row(html, "last reward", format(metrics.last(m -> m.rollout().reward())));
+        row(html, "last rollout accuracy", format(metrics.last(m -> m.rollout().accuracy())));
+        row(html, "last held-out accuracy", format(metrics.last(IterationMetrics::heldOutAccuracy)));
+        MetricSeries time = metrics.series("iteration time", m -> m.times().iterationSeconds());
         double total = 0;
         for (double t : time.y()) {
             total += t;

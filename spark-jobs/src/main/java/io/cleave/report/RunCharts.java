@@ -1,5 +1,6 @@
 package io.cleave.report;
 
+import io.cleave.train.metrics.IterationMetrics;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -8,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -36,24 +37,25 @@ public final class RunCharts {
 
     private static final List<LinePlot> LINE_PLOTS = List.of(
             new LinePlot("reward.png", "Reward and accuracy", "mean per trajectory",
-                    List.of(new Curve("reward", "reward"), new Curve("accuracy", "rollout accuracy"),
-                            new Curve("held_out_accuracy", "held-out accuracy"))),
+                    List.of(new Curve(m -> m.rollout().reward(), "reward"),
+                            new Curve(m -> m.rollout().accuracy(), "rollout accuracy"),
+                            new Curve(IterationMetrics::heldOutAccuracy, "held-out accuracy"))),
             new LinePlot("tool_calls.png", "Tool calls", "calls per trajectory",
-                    List.of(new Curve("tool_calls", "tool calls"))),
+                    List.of(new Curve(m -> m.rollout().toolCalls(), "tool calls"))),
             new LinePlot("entropy.png", "Policy entropy", "nats per token",
-                    List.of(new Curve("entropy", "entropy"))),
+                    List.of(new Curve(m -> m.update().entropy(), "entropy"))),
             new LinePlot("kl.png", "Approximate KL to the sampling policy", "KL",
-                    List.of(new Curve("approx_kl", "approx. KL"))),
+                    List.of(new Curve(m -> m.update().approxKl(), "approx. KL"))),
             new LinePlot("clip_fraction.png", "Clip fraction", "fraction of tokens clipped",
-                    List.of(new Curve("clip_fraction", "clip fraction"))));
+                    List.of(new Curve(m -> m.update().clipFraction(), "clip fraction"))));
 
     /** Longest fully recorded series drawn with a marker at every point; longer ones are plain lines. */
     private static final int MAX_MARKED_POINTS = 60;
 
-    /** Phase columns stacked in the time plot, with their labels; the rest of the iteration is "other". */
-    private static final List<Curve> PHASES = List.of(new Curve("rollout_seconds", "rollout"),
-            new Curve("advantage_seconds", "advantages (Spark SQL)"), new Curve("update_seconds", "policy update"));
-    private static final String TOTAL = "iteration_seconds";
+    /** Phases stacked in the time plot, with their labels; the rest of the iteration is "other". */
+    private static final List<Curve> PHASES = List.of(new Curve(m -> m.times().rolloutSeconds(), "rollout"),
+            new Curve(m -> m.times().advantageSeconds(), "advantages (Spark SQL)"),
+            new Curve(m -> m.times().updateSeconds(), "policy update"));
 
     private RunCharts() {}
 
@@ -77,7 +79,7 @@ public final class RunCharts {
         List<String> missing = new ArrayList<>();
         int drawn = 0;
         for (Curve curve : plot.curves()) {
-            MetricSeries s = metrics.series(curve.column());
+            MetricSeries s = metrics.series(curve.label(), curve.value());
             if (s.isEmpty()) {
                 missing.add(curve.label());
                 continue;
@@ -105,14 +107,15 @@ public final class RunCharts {
         for (int p = 0; p <= PHASES.size(); p++) {
             stacks.add(new ArrayList<>());
         }
-        for (Map<String, Double> row : metrics.rows()) {
-            if (!row.containsKey(TOTAL)) {
+        for (IterationMetrics row : metrics.rows()) {
+            double rest = row.times().iterationSeconds();
+            if (!Double.isFinite(rest)) {
                 continue;
             }
-            iterations.add(row.get(MetricsTable.ITERATION).intValue());
-            double rest = row.get(TOTAL);
+            iterations.add((int) row.iteration());
             for (int p = 0; p < PHASES.size(); p++) {
-                double seconds = row.getOrDefault(PHASES.get(p).column(), 0.0);
+                double seconds = PHASES.get(p).value().applyAsDouble(row);
+                seconds = Double.isFinite(seconds) ? seconds : 0;
                 stacks.get(p).add(seconds);
                 rest -= seconds;
             }
@@ -158,8 +161,8 @@ public final class RunCharts {
         }
     }
 
-    /** A metrics column and its legend label. */
-    private record Curve(String column, String label) {}
+    /** A metric and its legend label. */
+    private record Curve(ToDoubleFunction<IterationMetrics> value, String label) {}
 
     /** A line plot: file, title, y-axis title and curves. */
     private record LinePlot(String file, String title, String yTitle, List<Curve> curves) {}

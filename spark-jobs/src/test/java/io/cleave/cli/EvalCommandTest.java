@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

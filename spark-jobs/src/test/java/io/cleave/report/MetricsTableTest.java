@@ -2,9 +2,9 @@ package io.cleave.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleave.train.metrics.IterationMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,47 +21,23 @@ class MetricsTableTest {
     void seriesSkipMissingNanNullAndInfiniteValues() {
         MetricsTable table = MetricsTable.parse(LINES, "metrics.jsonl");
         assertEquals(3, table.rows().size());
-        MetricSeries reward = table.series("reward");
+        MetricSeries reward = table.series("reward", m -> m.rollout().reward());
+        assertEquals("reward", reward.name());
         assertArrayEquals(new double[] {1, 2, 3}, reward.x());
         assertArrayEquals(new double[] {-0.75, -0.25, 0.5}, reward.y());
-        MetricSeries heldOut = table.series("held_out_accuracy");
+        MetricSeries heldOut = table.series("held-out", IterationMetrics::heldOutAccuracy);
         assertArrayEquals(new double[] {2}, heldOut.x());
         assertArrayEquals(new double[] {0.125}, heldOut.y());
-        MetricSeries tools = table.series("tool_calls");
+        MetricSeries tools = table.series("tools", m -> m.rollout().toolCalls());
         assertArrayEquals(new double[] {1}, tools.x());
-        assertTrue(table.series("note").isEmpty(), "strings that are not numbers are not values");
-        assertTrue(table.series("flag").isEmpty());
-        assertTrue(table.series("absent").isEmpty());
-    }
-
-    @Test
-    void aRepeatedIterationKeepsItsLaterRowAndRowsAreOrderedByIteration() {
-        MetricsTable table = MetricsTable.parse(List.of("{\"iteration\":1,\"reward\":0.1}",
-                "{\"iteration\":3,\"reward\":0.3}", "{\"iteration\":2,\"reward\":0.2}",
-                "{\"iteration\":3,\"reward\":0.35}"), "m");
-        MetricSeries reward = table.series("reward");
-        assertArrayEquals(new double[] {1, 2, 3}, reward.x());
-        assertArrayEquals(new double[] {0.1, 0.2, 0.35}, reward.y());
+        assertTrue(table.series("kl", m -> m.update().approxKl()).isEmpty(), "a column no row has");
     }
 
     @Test
     void lastIsTheLastRecordedValue() {
         MetricsTable table = MetricsTable.parse(LINES, "m");
-        assertEquals(0.125, table.last("held_out_accuracy"));
-        assertEquals(0.5, table.last("reward"));
-        assertTrue(Double.isNaN(table.last("absent")));
-    }
-
-    @Test
-    void badLinesNameTheSourceAndLine() {
-        IllegalArgumentException notObject = assertThrows(IllegalArgumentException.class,
-                () -> MetricsTable.parse(List.of("{\"iteration\":1}", "[1,2]"), "run/metrics.jsonl"));
-        assertEquals("run/metrics.jsonl line 2 is not a JSON object", notObject.getMessage());
-        IllegalArgumentException noIteration = assertThrows(IllegalArgumentException.class,
-                () -> MetricsTable.parse(List.of("{\"reward\":1}"), "m"));
-        assertEquals("m line 1 has no numeric 'iteration'", noIteration.getMessage());
-        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
-                () -> MetricsTable.parse(List.of("{\"iteration\":1,"), "m"));
-        assertTrue(broken.getMessage().startsWith("m line 1 is not valid JSON"), broken.getMessage());
+        assertEquals(0.125, table.last(IterationMetrics::heldOutAccuracy));
+        assertEquals(0.5, table.last(m -> m.rollout().reward()));
+        assertTrue(Double.isNaN(table.last(m -> m.update().loss())));
     }
 }

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.cleave.env.tasks.Prompts;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.cleave.tests;
 
-import io.cleave.spark.train.ResourceUsage;
+import io.cleave.spark.train.SparkResources;
+import io.cleave.train.metrics.ResourceUsage;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -75,7 +76,7 @@ final class IterationSampler extends OutputStream {
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Sample(iteration, heap.getUsed() / MIB, heap.getCommitted() / MIB, ResourceUsage.processRssMb(),
-                ResourceUsage.processOpenFds(), ResourceUsage.liveBroadcastIds(), SparkContext.getOrCreate().getPersistentRDDs().size(),
+                ResourceUsage.processOpenFds(), SparkResources.liveBroadcastIds(), SparkContext.getOrCreate().getPersistentRDDs().size(),
                 (System.nanoTime() - started) / 1e9);
     }
 }

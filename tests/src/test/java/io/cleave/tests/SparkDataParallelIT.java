@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>They cannot be identical: in data-parallel mode each minibatch's gradient is the float32 sum of the two
  * partitions' gradients, each from a backward pass over half the rows padded to their own width, while driver mode
  * takes one backward pass over all rows, so the partial sums are added in a different order (about 1e-7 relative
- * per step, see {@code GradientShardTest}); AdamW and the second iteration's rollouts carry that difference on.
+ * per step, see {@code BackwardPassTest}); AdamW and the second iteration's rollouts carry that difference on.
  * AdamW normalises every step, so the drift scales with the learning rate: measured 2.2e-6 at the 1e-4 used here,
  * 2.2e-5 at 1e-3.
  */

@@ -8,9 +8,11 @@ import io.cleave.model.io.ModelDirectory;
 import io.cleave.rollout.engine.PromptRollout;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
-import io.cleave.train.GpgTrainer;
-import io.cleave.train.TrainingSetup;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.rl.LocalRollouts;
+import io.cleave.train.rl.TrainingListener;
+import io.cleave.train.rl.TrainingLoop;
+import io.cleave.train.rl.TrainingSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,16 +21,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark job on {@code local[2]} in driver mode against the single-process trainer in core, same seed and
- * config, two iterations: token-identical trajectories and identical weights. Both run in this JVM with the same
- * intra-op thread count; the core trainer rolls out in the same two batches the job's two partitions decode. Also for
+ * The Spark job on {@code local[2]} in driver mode against the same training loop with the single-process back-end
+ * in core, same seed and config, two iterations: token-identical trajectories and identical weights. Both run in this
+ * JVM with the same intra-op thread count; the single-process back-end rolls out the same two batches per round that
+ * the job's two partitions decode. Also for
  * {@code reinforce++}, whose KL penalty in the reward needs the frozen reference's log-probs on the executors.
  */
 class SparkTrainingEquivalenceIT {
@@ -45,11 +49,13 @@ class SparkTrainingEquivalenceIT {
 
         Map<String, int[]> coreTokens = new HashMap<>();
         Map<String, float[]> coreWeights;
-        try (TrainingSetup setup = TrainingSetup.create(coreConfig)) {
-            GpgTrainer trainer = setup.localTrainer(2, 0);
+        try (TrainingSetup setup = TrainingSetup.create(coreConfig);
+                LocalRollouts local = new LocalRollouts(setup, 2)) {
+            TrainingLoop loop = new TrainingLoop(setup, local, setup.update(), Optional.empty(),
+                    TrainingListener.NONE);
             for (int it = 1; it <= 2; it++) {
-                trainer.iterate(it);
-                for (PromptRollout r : trainer.lastRollouts()) {
+                loop.iterate(it);
+                for (PromptRollout r : local.lastRollouts()) {
                     for (int s = 0; s < r.samples().size(); s++) {
                         coreTokens.put(it + "/" + r.spec().promptId() + "/" + s, r.samples().get(s).tokens());
                     }

@@ -66,7 +66,7 @@ class StandaloneSubmitIT {
         }
         try (StandaloneCluster cluster = StandaloneCluster.start(home, tmp.resolve("cluster"), 1, 1024)) {
             SparkSubmit.Result ok = SparkSubmit.run(home, tmp.resolve("submit-train.log"), cluster.masterUrl(),
-                    "io.cleave.spark.train.SparkTrainMain", ApplicationJars.sparkJobsJar(),
+                    "io.cleave.cli.SparkTrainMain", ApplicationJars.sparkJobsJar(),
                     ApplicationJars.sparkJobsDependencies(), Map.of(), args, TIMEOUT);
             assertEquals(0, ok.exitCode(), ok.output());
             List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));

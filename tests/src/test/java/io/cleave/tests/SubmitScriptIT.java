@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.tests.deploy.ExternalCommand;
 import io.cleave.tests.deploy.Repository;
-import io.cleave.train.CheckpointManifest;
+import io.cleave.train.checkpoint.CheckpointManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

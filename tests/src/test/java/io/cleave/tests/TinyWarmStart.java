@@ -1,7 +1,7 @@
 package io.cleave.tests;
 
 import io.cleave.env.demo.ExpertNoise;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.train.LearningRateSchedule;
 import io.cleave.train.sft.WarmStart;
 import java.io.IOException;

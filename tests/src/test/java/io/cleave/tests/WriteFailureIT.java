@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleave.spark.train.RunStoppedException;
 import io.cleave.spark.train.SparkTrainer;
-import io.cleave.train.CheckpointManifest;
+import io.cleave.train.checkpoint.CheckpointManifest;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.run.RunStoppedException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

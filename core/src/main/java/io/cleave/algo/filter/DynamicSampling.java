@@ -1,8 +1,5 @@
 package io.cleave.algo.filter;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 /**
  * DAPO's dynamic sampling filter: a prompt group whose rewards are all equal has zero advantage everywhere under
  * group-relative estimators and teaches nothing, so only groups with at least two different rewards are kept.
@@ -19,10 +16,5 @@ public final class DynamicSampling {
             }
         }
         return false;
-    }
-
-    /** Indices, ascending, of the groups to keep. */
-    public static int[] kept(List<double[]> groupRewards) {
-        return IntStream.range(0, groupRewards.size()).filter(g -> informative(groupRewards.get(g))).toArray();
     }
 }

@@ -1,5 +1,6 @@
 package io.cleave.env.tools;
 
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.util.Options;
 
 /**

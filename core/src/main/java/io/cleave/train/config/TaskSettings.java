@@ -1,7 +1,7 @@
 package io.cleave.train.config;
 
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

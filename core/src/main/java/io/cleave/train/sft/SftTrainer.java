@@ -8,10 +8,9 @@ import io.cleave.model.Policy;
 import io.cleave.model.TorchRuntime;
 import io.cleave.optim.AdamW;
 import io.cleave.optim.Gradients;
-import io.cleave.train.CheckpointStore;
-import io.cleave.train.DataCursor;
-import io.cleave.train.ShuffledOrder;
-import io.cleave.train.TrainerState;
+import io.cleave.train.checkpoint.CheckpointStore;
+import io.cleave.train.checkpoint.DataCursor;
+import io.cleave.train.checkpoint.TrainerState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +121,7 @@ public final class SftTrainer {
             DataCursor cursor = state.dataCursor();
             Path lastCheckpoint = from;
             double[] curve = new double[Math.toIntExact(config.steps() - startStep)];
-            ProgressLog window = new ProgressLog(config.steps());
+            SftLogWindow window = new SftLogWindow(config.steps());
             long trainingNanos = 0;
             long tokens = 0;
             for (long s = startStep; s < config.steps(); s++) {

@@ -13,7 +13,7 @@ import io.cleave.env.reward.RewardResult;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,16 +3,17 @@ package io.cleave.spark.kryo;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.cleave.spark.advantage.TokenReturns;
+import io.cleave.spark.executor.JobSpec;
+import io.cleave.spark.executor.PartitionGradient;
+import io.cleave.spark.executor.PromptBatch;
+import io.cleave.spark.executor.PromptTask;
+import io.cleave.spark.executor.RolloutRecord;
+import io.cleave.spark.executor.RolloutSummary;
+import io.cleave.spark.executor.WeightsPayload;
 import io.cleave.spark.rows.TrajectoryRow;
-import io.cleave.spark.train.JobSpec;
-import io.cleave.spark.train.PromptTask;
-import io.cleave.spark.train.RolloutRecord;
-import io.cleave.spark.train.RolloutSummary;
-import io.cleave.spark.train.ShardOutcome;
-import io.cleave.spark.train.WeightsPayload;
-import io.cleave.train.ShardGradients;
-import io.cleave.train.TrainingRow;
-import io.cleave.train.WeightedRow;
+import io.cleave.train.update.LossGradient;
+import io.cleave.train.update.TrainingSequence;
+import io.cleave.train.update.WeightedSequence;
 import java.util.List;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FileStatus;
@@ -38,9 +39,9 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
      * record's final fields, so they travel with Java serialization inside Kryo (their contents need no
      * registration of their own).
      */
-    public static final List<Class<?>> JAVA_SERIALIZED = List.of(PromptTask.class, RolloutRecord.class,
-            WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingRow.class, WeightedRow.class,
-            ShardGradients.class, ShardOutcome.class);
+    public static final List<Class<?>> JAVA_SERIALIZED = List.of(PromptTask.class, PromptBatch.class,
+            RolloutRecord.class, WeightsPayload.class, JobSpec.class, RolloutSummary.class, TrainingSequence.class,
+            WeightedSequence.class, LossGradient.class, PartitionGradient.class);
 
     /**
      * What Spark's parallel file listing ships (a table with more partition directories than

@@ -2,8 +2,8 @@ package io.cleave.spark.ml;
 
 import io.cleave.model.ModelConfig;
 import io.cleave.model.io.ModelDirectory;
-import io.cleave.spark.train.JobSpec;
-import io.cleave.spark.train.WeightsPayload;
+import io.cleave.spark.executor.JobSpec;
+import io.cleave.spark.executor.WeightsPayload;
 import io.cleave.train.config.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
 import io.cleave.train.config.TrainConfig;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +129,8 @@ public final class CleaveTrainer extends Estimator<CleavePolicyModel> implements
         LOG.info("training on the prompts of {} in {}", file, dir);
         TrainConfig config = ConfigParams.resolve(this, PromptSuite.trainingSettings(file));
         TrainSummary summary;
-        try (PrintStream progress = ProgressLog.to(LOG)) {
-            summary = SparkTrainer.runIn(config, dataset.sparkSession(), false, progress);
+        try {
+            summary = SparkTrainer.runIn(config, dataset.sparkSession(), false, LOG::info);
         } catch (IOException e) {
             throw new UncheckedIOException("training failed in " + dir, e);
         }

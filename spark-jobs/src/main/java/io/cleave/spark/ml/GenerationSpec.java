@@ -1,6 +1,6 @@
 package io.cleave.spark.ml;
 
-import io.cleave.spark.train.JobSpec;
+import io.cleave.spark.executor.JobSpec;
 import java.io.Serializable;
 import org.apache.spark.sql.types.StructType;
 

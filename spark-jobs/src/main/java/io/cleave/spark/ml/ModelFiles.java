@@ -2,7 +2,7 @@ package io.cleave.spark.ml;
 
 import io.cleave.model.Policy;
 import io.cleave.model.io.ModelDirectory;
-import io.cleave.train.FileTrees;
+import io.cleave.train.run.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,10 +1,14 @@
 package io.cleave.spark.train;
 
 import io.cleave.model.Policy;
-import io.cleave.train.GradientSource;
-import io.cleave.train.MinibatchPlan;
-import io.cleave.train.ShardGradients;
-import io.cleave.train.TrainingSetup;
+import io.cleave.spark.executor.GradientPartition;
+import io.cleave.spark.executor.JobSpec;
+import io.cleave.spark.executor.PartitionGradient;
+import io.cleave.spark.executor.WeightsPayload;
+import io.cleave.train.rl.TrainingSetup;
+import io.cleave.train.update.GradientSource;
+import io.cleave.train.update.LossGradient;
+import io.cleave.train.update.MinibatchPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -59,7 +63,7 @@ public final class DataParallelGradients implements GradientSource, AutoCloseabl
     }
 
     @Override
-    public ShardGradients gradients(MinibatchPlan plan) {
+    public LossGradient gradients(MinibatchPlan plan) {
         long version = setup.optimizer().stepCount();
         jsc.setJobDescription("update step " + (version + 1) + ": data-parallel gradients of " + plan.size()
                 + " rows");
@@ -74,11 +78,12 @@ public final class DataParallelGradients implements GradientSource, AutoCloseabl
             current.destroy();
         }
         current = weights;
-        List<ShardOutcome> outcomes = new ArrayList<>(jsc.parallelize(plan.rows(), Math.min(partitions, plan.size()))
+        List<PartitionGradient> outcomes = new ArrayList<>(jsc.parallelize(plan.rows(),
+                Math.min(partitions, plan.size()))
                 .mapPartitionsWithIndex(new GradientPartition(spec, weights, reference), false)
                 .collect());
-        outcomes.sort(Comparator.comparingInt(ShardOutcome::partition));
-        return ShardGradients.sum(outcomes.stream().map(ShardOutcome::gradients).toList());
+        outcomes.sort(Comparator.comparingInt(PartitionGradient::partition));
+        return LossGradient.sum(outcomes.stream().map(PartitionGradient::gradients).toList());
     }
 
     /** Destroys the last step's broadcast and the reference's. */

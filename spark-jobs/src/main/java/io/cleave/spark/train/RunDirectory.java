@@ -1,8 +1,8 @@
 package io.cleave.spark.train;
 
 import io.cleave.model.io.ModelDirectory;
-import io.cleave.train.RunPaths;
 import io.cleave.train.config.TrainConfig;
+import io.cleave.train.run.RunPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

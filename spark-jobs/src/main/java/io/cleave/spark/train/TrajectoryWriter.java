@@ -1,5 +1,6 @@
 package io.cleave.spark.train;
 
+import io.cleave.train.run.RunStoppedException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 /**
- * The Spark training job: weights broadcast per version, rollout and beaming fanned out over executors with a
- * per-JVM policy cache, advantages by Spark SQL over shared-prefix groups, the update on the driver or, with
- * {@code update.mode=data-parallel}, gradients of minibatch shards computed on executors and summed on the driver in
- * partition order, metrics, trajectories as Parquet, and atomic checkpoints with resume.
+ * The driver of the Spark training job: weights broadcast per version, rollout fanned out over executors
+ * (see {@code io.cleave.spark.executor}), advantages by Spark SQL over shared-prefix groups, the update on the
+ * driver or, with {@code update.mode=data-parallel}, gradients of minibatch shards computed on executors and summed
+ * on the driver in partition order, metrics, trajectories as Parquet, and atomic checkpoints with resume.
  */
 package io.cleave.spark.train;

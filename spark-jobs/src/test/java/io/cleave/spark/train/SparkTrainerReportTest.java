@@ -3,11 +3,10 @@ package io.cleave.spark.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +18,11 @@ class SparkTrainerReportTest {
     /** A run directory without metrics: the report fails before any Spark work, and the failure is only reported. */
     @Test
     void aReportFailureIsPrintedNotThrown() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SparkTrainer.report(null, runDir, new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals("report: FAILED (the run itself finished): java.nio.file.NoSuchFileException: "
-                + runDir.resolve("metrics.jsonl") + " (not a Cleave run directory, or no iteration finished)",
-                out.toString(StandardCharsets.UTF_8).strip());
+        List<String> lines = new ArrayList<>();
+        SparkTrainer.report(null, runDir, lines::add);
+        assertEquals(List.of("report: FAILED (the run itself finished): java.nio.file.NoSuchFileException: "
+                + runDir.resolve("metrics.jsonl") + " (not a Cleave run directory, or no iteration finished)"),
+                lines);
         assertFalse(Files.exists(runDir.resolve("report.html")));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.spark.testing.TestSpark;
+import io.cleave.train.run.RunStoppedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cleave.cli.CleaveCli;
-import io.cleave.spark.train.SparkTrainMain;
+import io.cleave.cli.SparkTrainMain;
 import io.cleave.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -92,7 +92,7 @@ class ComposeFileTest {
             assertTrue(demo.contains(file), "demo.sh does not name " + file);
             assertTrue(Files.isRegularFile(Repository.file(file)), file);
         }
-        assertTrue(demo.contains("--class io.cleave.spark.train.SparkTrainMain"));
+        assertTrue(demo.contains("--class io.cleave.cli.SparkTrainMain"));
         assertTrue(demo.contains("--resume auto"));
     }
 }

@@ -90,7 +90,7 @@ class SubmitScriptTest {
 
     private static List<String> expectedHead(String master, String deployMode) {
         return List.of("--master", master, "--deploy-mode", deployMode, "--name", "cleave-train",
-                "--class", "io.cleave.spark.train.SparkTrainMain",
+                "--class", "io.cleave.cli.SparkTrainMain",
                 "--properties-file", Repository.file("cluster-conf/spark-defaults.conf").toString());
     }
 

@@ -2,7 +2,7 @@ package io.cleave.env.tasks.jsonl;
 
 import io.cleave.env.reward.AnswerMetric;
 import io.cleave.env.reward.RewardRegistry;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.util.Options;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -11,7 +11,7 @@ import io.cleave.env.tasks.PromptLimit;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tasks.TaskSuite;
-import io.cleave.env.tasks.TaskSuiteRegistry;
+import io.cleave.env.tasks.registry.TaskSuiteRegistry;
 import io.cleave.env.tools.ToolException;
 import io.cleave.env.tools.search.CorpusDocument;
 import io.cleave.env.tools.search.CorpusReader;

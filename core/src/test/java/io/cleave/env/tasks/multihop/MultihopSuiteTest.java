@@ -10,7 +10,7 @@ import io.cleave.env.tasks.PlanStep;
 import io.cleave.env.tasks.Split;
 import io.cleave.env.tasks.Task;
 import io.cleave.env.tools.ToolException;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import io.cleave.env.tools.search.CorpusDocument;
 import io.cleave.env.tools.search.SearchOptions;
 import java.nio.file.Path;

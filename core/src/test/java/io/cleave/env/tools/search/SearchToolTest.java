@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cleave.env.tools.Tool;
 import io.cleave.env.tools.ToolException;
-import io.cleave.env.tools.ToolRegistry;
+import io.cleave.env.tools.registry.ToolRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
