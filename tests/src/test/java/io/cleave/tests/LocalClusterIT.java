@@ -26,8 +26,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code local-cluster[2,1,1024]}: tasks reach both executor JVMs, and the Spark SQL advantages of a branched batch,
- * computed on them with Kryo {@code registrationRequired}, equal core's for every estimator.
+ * {@code local-cluster[2,1,1024]}: tasks reach both executor JVMs, and the advantages of a branched batch, computed
+ * on them (core's estimators shipped inside the query's functions) with Kryo {@code registrationRequired}, are bit
+ * for bit core's in one process, for every estimator.
  */
 class LocalClusterIT {
 

@@ -19,24 +19,21 @@ final class GpgPrefixEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        float[][][] out = new float[input.groups().size()][][];
-        for (int g = 0; g < out.length; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            double[] leaf = GroupStats.grpo(tree.rewards());
-            int[][] leaves = tree.leavesBelow();
-            double[] node = new double[leaves.length];
-            for (int id = 0; id < node.length; id++) {
-                double sum = 0;
-                for (int i : leaves[id]) {
-                    sum += leaf[i];
-                }
-                node[id] = sum / leaves[id].length;
+    public double[][] groupValues(AdvantageGroup group) {
+        TrajectoryTree tree = group.tree();
+        double[] leaf = GroupStats.grpo(tree.rewards());
+        int[][] leaves = tree.leavesBelow();
+        double[] node = new double[leaves.length];
+        for (int id = 0; id < node.length; id++) {
+            double sum = 0;
+            for (int i : leaves[id]) {
+                sum += leaf[i];
             }
-            out[g] = new float[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                out[g][i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
-            }
+            node[id] = sum / leaves[id].length;
+        }
+        double[][] out = new double[tree.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
         }
         return out;
     }

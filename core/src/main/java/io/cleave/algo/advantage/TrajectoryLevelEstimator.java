@@ -28,15 +28,12 @@ final class TrajectoryLevelEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        float[][][] out = new float[input.groups().size()][][];
-        for (int g = 0; g < out.length; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            double[] a = advantages.apply(tree.rewards());
-            out[g] = new float[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                out[g][i] = TokenAdvantages.constant(tree.trajectories().get(i), a[i]);
-            }
+    public double[][] groupValues(AdvantageGroup group) {
+        TrajectoryTree tree = group.tree();
+        double[] a = advantages.apply(tree.rewards());
+        double[][] out = new double[tree.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TokenAdvantages.constant(tree.trajectories().get(i), a[i]);
         }
         return out;
     }
