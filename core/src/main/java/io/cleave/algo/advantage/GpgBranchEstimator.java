@@ -33,11 +33,7 @@ final class GpgBranchEstimator implements AdvantageEstimator {
                 node[n.id()] = (below[n.id()] - parentMean) / scale;
             }
         }
-        double[][] out = new double[tree.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
-        }
-        return out;
+        return TokenAdvantages.byNode(tree, node);
     }
 
     private static double[] meanRewardBelow(int[][] leaves, double[] rewards) {

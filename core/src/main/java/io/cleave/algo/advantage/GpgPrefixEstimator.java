@@ -31,10 +31,6 @@ final class GpgPrefixEstimator implements AdvantageEstimator {
             }
             node[id] = sum / leaves[id].length;
         }
-        double[][] out = new double[tree.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
-        }
-        return out;
+        return TokenAdvantages.byNode(tree, node);
     }
 }

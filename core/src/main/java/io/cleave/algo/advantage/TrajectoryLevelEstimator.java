@@ -1,6 +1,5 @@
 package io.cleave.algo.advantage;
 
-import io.cleave.rollout.tree.TrajectoryTree;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,12 +28,6 @@ final class TrajectoryLevelEstimator implements AdvantageEstimator {
 
     @Override
     public double[][] groupValues(AdvantageGroup group) {
-        TrajectoryTree tree = group.tree();
-        double[] a = advantages.apply(tree.rewards());
-        double[][] out = new double[tree.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = TokenAdvantages.constant(tree.trajectories().get(i), a[i]);
-        }
-        return out;
+        return TokenAdvantages.byTrajectory(group.tree(), advantages.apply(group.tree().rewards()));
     }
 }
