@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.algo.advantage.AdvantageEstimators;
 import io.cleave.algo.advantage.AdvantagesRequest;
 import io.cleave.spark.advantage.SparkAdvantages;
+import io.cleave.spark.home.SparkHome;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
+import io.cleave.tests.harness.LocalCluster;
+import io.cleave.tests.harness.TestClasspath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,7 @@ class LocalClusterIT {
 
     @Test
     void sparkHomeLinksThirdPartyJarsOnly() throws IOException {
-        SparkHome home = SparkHome.fromEnvironment();
+        SparkHome home = TestClasspath.sparkHome();
         assertEquals(0, Files.size(home.dir().resolve("RELEASE")));
         try (Stream<Path> links = Files.list(home.jars())) {
             List<Path> jars = links.toList();
