@@ -27,24 +27,12 @@ final class GpgBranchEstimator implements AdvantageEstimator {
         if (rewards.length >= 2) {
             double scale = GroupStats.unbiasedStd(rewards) + GroupStats.STD_EPS;
             double groupMean = GroupStats.mean(rewards);
-            double[] below = meanRewardBelow(tree.leavesBelow(), rewards);
+            double[] below = GroupStats.meanBelow(tree, rewards);
             for (TreeNode n : tree.nodes()) {
                 double parentMean = n.parent() < 0 ? groupMean : below[n.parent()];
                 node[n.id()] = (below[n.id()] - parentMean) / scale;
             }
         }
         return TokenAdvantages.byNode(tree, node);
-    }
-
-    private static double[] meanRewardBelow(int[][] leaves, double[] rewards) {
-        double[] mean = new double[leaves.length];
-        for (int id = 0; id < leaves.length; id++) {
-            double sum = 0;
-            for (int i : leaves[id]) {
-                sum += rewards[i];
-            }
-            mean[id] = sum / leaves[id].length;
-        }
-        return mean;
     }
 }

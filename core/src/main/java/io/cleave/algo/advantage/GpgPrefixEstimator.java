@@ -21,16 +21,6 @@ final class GpgPrefixEstimator implements AdvantageEstimator {
     @Override
     public double[][] groupValues(AdvantageGroup group) {
         TrajectoryTree tree = group.tree();
-        double[] leaf = GroupStats.grpo(tree.rewards());
-        int[][] leaves = tree.leavesBelow();
-        double[] node = new double[leaves.length];
-        for (int id = 0; id < node.length; id++) {
-            double sum = 0;
-            for (int i : leaves[id]) {
-                sum += leaf[i];
-            }
-            node[id] = sum / leaves[id].length;
-        }
-        return TokenAdvantages.byNode(tree, node);
+        return TokenAdvantages.byNode(tree, GroupStats.meanBelow(tree, GroupStats.grpo(tree.rewards())));
     }
 }
