@@ -12,7 +12,8 @@ cd "$home"
 
 if [ ! -f runs/demo/sft/config.json ]; then
   echo "demo: step 1/2: supervised warm start of the small model on arith demonstrations"
-  java -Xmx2g -cp "$home/cleave.jar:$home/lib/*:$SPARK_HOME/jars/*" io.cleave.cli.CleaveCli \
+  java -Xmx2g @"$home/cluster-conf/jvm-flags" -cp "$home/cleave.jar:$home/lib/*:$SPARK_HOME/jars/*" \
+    io.cleave.cli.CleaveCli \
     sft --suite arith --out runs/demo/sft --steps "${CLEAVE_SFT_STEPS:-800}"
 else
   echo "demo: step 1/2: warm start already in runs/demo/sft"

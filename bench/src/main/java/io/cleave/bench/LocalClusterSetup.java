@@ -1,60 +1,37 @@
 package io.cleave.bench;
 
-import java.io.File;
-import java.io.IOException;
+import io.cleave.spark.home.ClasspathJars;
+import io.cleave.spark.home.SparkHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
- * Prepares this JVM for Spark's {@code local-cluster} master: the SPARK_HOME named by the environment (set by the
- * launcher) is filled with an empty {@code RELEASE} file and links to the classpath's third-party jars, and the
- * Cleave jars go to the executors through {@code spark.jars}; executors get one intra-op thread per core.
+ * Prepares this JVM for Spark's {@code local-cluster} master, as the integration tests do: the SPARK_HOME named by
+ * the environment (set by the launcher) links the classpath's third-party jars ({@link SparkHome}), the Cleave jars
+ * go to the executors through {@code spark.jars}, and executors start with Cleave's JVM flags (the argument file
+ * {@code cluster-conf/jvm-flags} of the repository).
  */
 final class LocalClusterSetup {
 
     private LocalClusterSetup() {}
 
     /** Prepares SPARK_HOME and the system properties the SparkConf of the run will read. */
-    static void prepare(int executorMemoryMb) throws IOException {
-        String home = System.getenv("SPARK_HOME");
-        if (home == null || home.isBlank()) {
-            throw new IllegalStateException("SPARK_HOME is not set: run through ./cleave bench");
-        }
-        Path jarsDir = Files.createDirectories(Path.of(home, "jars"));
-        Files.write(Path.of(home, "RELEASE"), new byte[0]);
-        try (Stream<Path> old = Files.list(jarsDir)) {
-            for (Path p : old.toList()) {
-                Files.delete(p);
-            }
-        }
-        List<String> cleaveJars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            for (Path jar : expand(entry)) {
-                String name = jar.getFileName().toString();
-                if (name.startsWith("cleave")) {
-                    cleaveJars.add(jar.toAbsolutePath().toString());
-                } else if (!Files.exists(jarsDir.resolve(name))) {
-                    Files.createSymbolicLink(jarsDir.resolve(name), jar.toAbsolutePath());
-                }
-            }
-        }
-        System.setProperty("spark.jars", String.join(",", cleaveJars));
+    static void prepare(int executorMemoryMb) {
+        ClasspathJars classpath = ClasspathJars.of(System.getProperty("java.class.path"));
+        SparkHome.fromEnvironment(classpath.thirdParty());
+        System.setProperty("spark.jars", classpath.cleaveJars().stream().map(p -> p.toAbsolutePath().toString())
+                .collect(Collectors.joining(",")));
         System.setProperty("spark.executor.memory", executorMemoryMb + "m");
-        System.setProperty("spark.executor.extraJavaOptions", "-Dai.djl.pytorch.num_interop_threads=1 "
-                + "-Dai.djl.offline=true");
+        System.setProperty("spark.executor.extraJavaOptions", "@" + jvmFlags());
     }
 
-    private static List<Path> expand(String entry) throws IOException {
-        if (entry.endsWith("*")) {
-            Path dir = Path.of(entry.substring(0, entry.length() - 1));
-            try (Stream<Path> s = Files.list(dir)) {
-                return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-            }
+    /** {@code cluster-conf/jvm-flags} of the repository. */
+    private static Path jvmFlags() {
+        Path flags = BenchContext.root().resolve("cluster-conf").resolve("jvm-flags");
+        if (!Files.isRegularFile(flags)) {
+            throw new IllegalStateException(flags + " not found: run through ./cleave bench (it sets CLEAVE_ROOT)");
         }
-        Path p = Path.of(entry);
-        return Files.isRegularFile(p) && entry.endsWith(".jar") ? List.of(p) : List.of();
+        return flags;
     }
 }

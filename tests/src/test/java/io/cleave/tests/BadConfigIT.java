@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleave.tests.harness.JavaProcess;
+import io.cleave.tests.harness.TestClasspath;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ class BadConfigIT {
             args.addAll(c.args());
             long start = System.nanoTime();
             try (JavaProcess cli = JavaProcess.start("cleave train", tmp.resolve("cli-" + n + ".log"), classpath,
-                    List.of("-Xmx1g", "-Dai.djl.offline=true"), "io.cleave.cli.CleaveCli", args, Map.of())) {
+                    List.of("-Xmx1g"), "io.cleave.cli.CleaveCli", args, Map.of())) {
                 int exit = cli.awaitExit(LIMIT);
                 String log = cli.log();
                 assertEquals(List.of("error: " + c.expected()), log.lines().filter(l -> !l.equals(JVM_BANNER))

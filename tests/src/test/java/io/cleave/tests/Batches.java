@@ -47,8 +47,8 @@ final class Batches {
     }
 
     /**
-     * Asserts that {@code actual} ("groupId/sampleIndex" to per-token advantages) holds core's result for every
-     * trajectory of the batch and nothing else.
+     * Asserts that {@code actual} ("groupId/sampleIndex" to per-token advantages) holds core's result, bit for bit,
+     * for every trajectory of the batch and nothing else.
      */
     static void assertCoreAdvantages(AdvantagesRequest request, String estimator, double klCoef,
                                      Map<String, float[]> actual) {
@@ -59,7 +59,7 @@ final class Batches {
         for (int g = 0; g < expected.length; g++) {
             for (int i = 0; i < expected[g].length; i++) {
                 String key = request.groupIds().get(g) + "/" + i;
-                assertArrayEquals(expected[g][i], actual.get(key), 1e-6f, estimator + " " + key);
+                assertArrayEquals(expected[g][i], actual.get(key), estimator + " " + key);
                 count++;
             }
         }

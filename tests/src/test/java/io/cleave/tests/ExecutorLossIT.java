@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.cleave.model.io.ModelDirectory;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
+import io.cleave.tests.harness.LocalCluster;
 import io.cleave.train.config.TrainConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.cleave.tests;
 
-import io.cleave.tests.deploy.ExternalCommand;
+import io.cleave.tests.harness.ExternalCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.algo.advantage.AdvantageEstimators;
 import io.cleave.algo.advantage.AdvantagesRequest;
 import io.cleave.spark.advantage.SparkAdvantages;
+import io.cleave.spark.home.SparkHome;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
+import io.cleave.tests.harness.LocalCluster;
+import io.cleave.tests.harness.TestClasspath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +29,15 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code local-cluster[2,1,1024]}: tasks reach both executor JVMs, and the Spark SQL advantages of a branched batch,
- * computed on them with Kryo {@code registrationRequired}, equal core's for every estimator.
+ * {@code local-cluster[2,1,1024]}: tasks reach both executor JVMs, and the advantages of a branched batch, computed
+ * on them (core's estimators shipped inside the query's functions) with Kryo {@code registrationRequired}, are bit
+ * for bit core's in one process, for every estimator.
  */
 class LocalClusterIT {
 
     @Test
     void sparkHomeLinksThirdPartyJarsOnly() throws IOException {
-        SparkHome home = SparkHome.fromEnvironment();
+        SparkHome home = TestClasspath.sparkHome();
         assertEquals(0, Files.size(home.dir().resolve("RELEASE")));
         try (Stream<Path> links = Files.list(home.jars())) {
             List<Path> jars = links.toList();

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
+import io.cleave.tests.harness.LocalCluster;
 import io.cleave.train.config.TrainConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.cleave.tests.harness.TestClasspath;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cleave.model.io.ModelDirectory;
 import io.cleave.spark.train.SparkTrainer;
 import io.cleave.spark.train.TrainSummary;
+import io.cleave.tests.harness.JavaProcess;
+import io.cleave.tests.harness.TestClasspath;
 import io.cleave.train.checkpoint.CheckpointManifest;
 import io.cleave.train.checkpoint.CheckpointStore;
 import io.cleave.train.config.TrainConfig;
@@ -111,7 +113,7 @@ class SparkResumeIT {
         String classpath = TestClasspath.entries().stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
         try (JavaProcess job = JavaProcess.start("cleave train", tmp.resolve("train.log"), classpath,
-                List.of("-Xmx2g", "-Dai.djl.offline=true"), "io.cleave.cli.CleaveCli", args, Map.of())) {
+                List.of("-Xmx2g"), "io.cleave.cli.CleaveCli", args, Map.of())) {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (!when.test(run)) {
                 assertTrue(job.isAlive(), "the job ended before the kill point; " + job.tail());

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cleave.spark.home.SparkHome;
+import io.cleave.tests.harness.ApplicationJars;
+import io.cleave.tests.harness.SparkSubmit;
+import io.cleave.tests.harness.StandaloneCluster;
+import io.cleave.tests.harness.TestClasspath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +38,7 @@ class StandaloneSubmitIT {
 
     @Test
     void submittedAdvantagesJobMatchesCoreAndBadInputIsOneLine() throws IOException {
-        SparkHome home = SparkHome.fromEnvironment();
+        SparkHome home = TestClasspath.sparkHome();
         Path input = Batches.copy(Batches.BRANCHED, tmp.resolve("batch.json"));
         Path output = tmp.resolve("advantages");
         try (StandaloneCluster cluster = StandaloneCluster.start(home, tmp.resolve("cluster"), 1, 1024)) {
@@ -57,7 +62,7 @@ class StandaloneSubmitIT {
 
     @Test
     void submittedTrainingJobRunsAnIterationOnTheCluster() throws IOException {
-        SparkHome home = SparkHome.fromEnvironment();
+        SparkHome home = TestClasspath.sparkHome();
         Path runDir = tmp.resolve("train");
         List<String> args = new ArrayList<>();
         for (String set : TinyWarmStart.settings(runDir, 1)) {

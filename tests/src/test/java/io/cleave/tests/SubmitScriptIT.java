@@ -3,8 +3,12 @@ package io.cleave.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleave.tests.deploy.ExternalCommand;
-import io.cleave.tests.deploy.Repository;
+import io.cleave.spark.home.SparkHome;
+import io.cleave.tests.harness.ExternalCommand;
+import io.cleave.tests.harness.Repository;
+import io.cleave.tests.harness.SparkSubmit;
+import io.cleave.tests.harness.StandaloneCluster;
+import io.cleave.tests.harness.TestClasspath;
 import io.cleave.train.checkpoint.CheckpointManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +37,7 @@ class SubmitScriptIT {
     Path tmp;
 
     private static SparkHome sparkHomeWithSubmit(Path dir) throws IOException {
-        SparkHome home = SparkHome.prepare(dir, TestClasspath.runtimeJars());
+        SparkHome home = SparkHome.prepare(dir, TestClasspath.jars().thirdParty());
         Path submit = Files.createDirectories(dir.resolve("bin")).resolve("spark-submit");
         // The launcher prints a NUL, a newline, then the command's words each ending with a NUL.
         Files.writeString(submit, String.join("\n", "#!/usr/bin/env bash",

@@ -1,5 +1,6 @@
 package io.cleave.algo.advantage;
 
+import io.cleave.registry.Registry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,19 +18,20 @@ import java.util.function.Supplier;
  */
 public final class AdvantageEstimators {
 
-    private static final Map<String, Supplier<AdvantageEstimator>> FACTORIES = Map.of(
-            "grpo", () -> new TrajectoryLevelEstimator("grpo", GroupStats::grpo),
-            "dr-grpo", () -> new TrajectoryLevelEstimator("dr-grpo", GroupStats::drGrpo),
-            "rloo", () -> new TrajectoryLevelEstimator("rloo", GroupStats::rloo),
-            "reinforce++", ReinforcePlusPlusEstimator::new,
-            "gpg-prefix", GpgPrefixEstimator::new,
-            "gpg-branch", GpgBranchEstimator::new);
+    private static final Registry<Supplier<AdvantageEstimator>> REGISTRY = new Registry<>("advantage estimator",
+            Map.of(
+                    "grpo", () -> new TrajectoryLevelEstimator("grpo", GroupStats::grpo),
+                    "dr-grpo", () -> new TrajectoryLevelEstimator("dr-grpo", GroupStats::drGrpo),
+                    "rloo", () -> new TrajectoryLevelEstimator("rloo", GroupStats::rloo),
+                    "reinforce++", ReinforcePlusPlusEstimator::new,
+                    "gpg-prefix", GpgPrefixEstimator::new,
+                    "gpg-branch", GpgBranchEstimator::new));
 
     private AdvantageEstimators() {}
 
     /** Registered names, sorted. */
     public static List<String> names() {
-        return FACTORIES.keySet().stream().sorted().toList();
+        return REGISTRY.names();
     }
 
     /**
@@ -38,10 +40,6 @@ public final class AdvantageEstimators {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static AdvantageEstimator get(String name) {
-        Supplier<AdvantageEstimator> factory = name == null ? null : FACTORIES.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown advantage estimator '" + name + "'; known: " + names());
-        }
-        return factory.get();
+        return REGISTRY.get(name).get();
     }
 }

@@ -17,17 +17,19 @@ import java.util.Objects;
 public record AdvantageInput(List<TrajectoryTree> groups, List<float[][]> oldLogp, List<float[][]> refLogp,
                              double klCoef) {
 
-    /** Copies the list and checks that log-probs, when given, match the trees' shapes. */
+    /** Copies the list and checks every group ({@link AdvantageGroup}'s checks, naming the group). */
     public AdvantageInput {
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
-        if (!(klCoef >= 0) || Double.isInfinite(klCoef)) {
-            throw new IllegalArgumentException("klCoef must be finite and >= 0, got " + klCoef);
+        AdvantageGroup.checkKlCoef(klCoef, oldLogp != null && refLogp != null);
+        checkCount("oldLogp", oldLogp, groups.size());
+        checkCount("refLogp", refLogp, groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            try {
+                group(groups, oldLogp, refLogp, klCoef, g);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("group " + g + ": " + e.getMessage(), e);
+            }
         }
-        if (klCoef > 0 && (oldLogp == null || refLogp == null)) {
-            throw new IllegalArgumentException("klCoef " + klCoef + " > 0 needs both oldLogp and refLogp");
-        }
-        checkShape("oldLogp", oldLogp, groups);
-        checkShape("refLogp", refLogp, groups);
     }
 
     /** A batch without log-probs and without a reward KL penalty. */
@@ -35,27 +37,20 @@ public record AdvantageInput(List<TrajectoryTree> groups, List<float[][]> oldLog
         return new AdvantageInput(groups, null, null, 0);
     }
 
-    private static void checkShape(String field, List<float[][]> logp, List<TrajectoryTree> groups) {
-        if (logp == null) {
-            return;
-        }
-        if (logp.size() != groups.size()) {
-            throw new IllegalArgumentException(field + " has " + logp.size() + " groups, expected " + groups.size());
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            TrajectoryTree tree = groups.get(g);
-            float[][] rows = Objects.requireNonNull(logp.get(g), field + " of group " + g);
-            if (rows.length != tree.size()) {
-                throw new IllegalArgumentException(field + " of group " + g + " has " + rows.length
-                        + " trajectories, expected " + tree.size());
-            }
-            for (int i = 0; i < rows.length; i++) {
-                int expected = tree.trajectories().get(i).length();
-                if (rows[i] == null || rows[i].length != expected) {
-                    throw new IllegalArgumentException(field + " of group " + g + ", trajectory " + i
-                            + " must have " + expected + " values");
-                }
-            }
+    /** Group {@code g} with its log-probs and the batch's {@code klCoef}. */
+    public AdvantageGroup group(int g) {
+        return group(groups, oldLogp, refLogp, klCoef, g);
+    }
+
+    private static AdvantageGroup group(List<TrajectoryTree> groups, List<float[][]> oldLogp,
+            List<float[][]> refLogp, double klCoef, int g) {
+        return new AdvantageGroup(groups.get(g), oldLogp == null ? null : oldLogp.get(g),
+                refLogp == null ? null : refLogp.get(g), klCoef);
+    }
+
+    private static void checkCount(String field, List<float[][]> logp, int groups) {
+        if (logp != null && logp.size() != groups) {
+            throw new IllegalArgumentException(field + " has " + logp.size() + " groups, expected " + groups);
         }
     }
 }

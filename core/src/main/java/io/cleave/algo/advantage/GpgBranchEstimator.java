@@ -20,38 +20,19 @@ final class GpgBranchEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        float[][][] out = new float[input.groups().size()][][];
-        for (int g = 0; g < out.length; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            double[] rewards = tree.rewards();
-            double[] node = new double[tree.nodes().size()];
-            if (rewards.length >= 2) {
-                double scale = GroupStats.unbiasedStd(rewards) + GroupStats.STD_EPS;
-                double groupMean = GroupStats.mean(rewards);
-                double[] below = meanRewardBelow(tree.leavesBelow(), rewards);
-                for (TreeNode n : tree.nodes()) {
-                    double parentMean = n.parent() < 0 ? groupMean : below[n.parent()];
-                    node[n.id()] = (below[n.id()] - parentMean) / scale;
-                }
-            }
-            out[g] = new float[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                out[g][i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
+    public double[][] groupValues(AdvantageGroup group) {
+        TrajectoryTree tree = group.tree();
+        double[] rewards = tree.rewards();
+        double[] node = new double[tree.nodes().size()];
+        if (rewards.length >= 2) {
+            double scale = GroupStats.unbiasedStd(rewards) + GroupStats.STD_EPS;
+            double groupMean = GroupStats.mean(rewards);
+            double[] below = GroupStats.meanBelow(tree, rewards);
+            for (TreeNode n : tree.nodes()) {
+                double parentMean = n.parent() < 0 ? groupMean : below[n.parent()];
+                node[n.id()] = (below[n.id()] - parentMean) / scale;
             }
         }
-        return out;
-    }
-
-    private static double[] meanRewardBelow(int[][] leaves, double[] rewards) {
-        double[] mean = new double[leaves.length];
-        for (int id = 0; id < leaves.length; id++) {
-            double sum = 0;
-            for (int i : leaves[id]) {
-                sum += rewards[i];
-            }
-            mean[id] = sum / leaves[id].length;
-        }
-        return mean;
+        return TokenAdvantages.byNode(tree, node);
     }
 }

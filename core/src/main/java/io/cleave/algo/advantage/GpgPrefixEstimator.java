@@ -19,25 +19,8 @@ final class GpgPrefixEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        float[][][] out = new float[input.groups().size()][][];
-        for (int g = 0; g < out.length; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            double[] leaf = GroupStats.grpo(tree.rewards());
-            int[][] leaves = tree.leavesBelow();
-            double[] node = new double[leaves.length];
-            for (int id = 0; id < node.length; id++) {
-                double sum = 0;
-                for (int i : leaves[id]) {
-                    sum += leaf[i];
-                }
-                node[id] = sum / leaves[id].length;
-            }
-            out[g] = new float[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                out[g][i] = TokenAdvantages.byNode(tree.trajectories().get(i), node);
-            }
-        }
-        return out;
+    public double[][] groupValues(AdvantageGroup group) {
+        TrajectoryTree tree = group.tree();
+        return TokenAdvantages.byNode(tree, GroupStats.meanBelow(tree, GroupStats.grpo(tree.rewards())));
     }
 }

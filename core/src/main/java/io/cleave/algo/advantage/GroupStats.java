@@ -1,5 +1,7 @@
 package io.cleave.algo.advantage;
 
+import io.cleave.rollout.tree.TrajectoryTree;
+
 /** Statistics of one prompt group's rewards, shared by the group-relative estimators. */
 final class GroupStats {
 
@@ -67,5 +69,22 @@ final class GroupStats {
             out[i] = rewards[i] - (sum - rewards[i]) / (rewards.length - 1);
         }
         return out;
+    }
+
+    /**
+     * Per node of the tree, the mean of {@code perLeaf} over the trajectories (leaves) below it:
+     * {@code out[node] = mean_{i passes through node} perLeaf[i]}, summed in trajectory order.
+     */
+    static double[] meanBelow(TrajectoryTree tree, double[] perLeaf) {
+        int[][] leaves = tree.leavesBelow();
+        double[] mean = new double[leaves.length];
+        for (int id = 0; id < leaves.length; id++) {
+            double sum = 0;
+            for (int i : leaves[id]) {
+                sum += perLeaf[i];
+            }
+            mean[id] = sum / leaves[id].length;
+        }
+        return mean;
     }
 }

@@ -10,14 +10,13 @@ import io.cleave.rollout.tree.TrajectoryTree;
  * <pre>
  *   r_t = -klCoef * (oldLogp_t - refLogp_t)  (+ R on the last policy token)
  * </pre>
- * (the KL term is dropped when {@code klCoef == 0}; log-probs are then not needed). The return with gamma 1 is
- * {@code G_t = sum of r_s over policy tokens s >= t}. All policy tokens of the batch are then whitened together:
+ * (the KL term is dropped when {@code klCoef == 0}; log-probs are then not needed). The group values are the
+ * returns with gamma 1, {@code G_t = sum of r_s over policy tokens s >= t}, summed from the end. All policy tokens
+ * of the batch are then whitened together ({@link TokenWhitening}):
  * {@code A_t = (G_t - mean) / sqrt(max(var, 1e-8))}, var the unbiased variance over those tokens (0 for fewer than
  * two). Tool-result tokens get 0 and do not enter the statistics.
  */
 final class ReinforcePlusPlusEstimator implements AdvantageEstimator {
-
-    private static final double VAR_FLOOR = 1e-8;
 
     @Override
     public String name() {
@@ -25,55 +24,22 @@ final class ReinforcePlusPlusEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        int groups = input.groups().size();
-        double[][][] returns = new double[groups][][];
-        double sum = 0;
-        long count = 0;
-        for (int g = 0; g < groups; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            returns[g] = new double[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                returns[g][i] = returnToGo(tree.trajectories().get(i), input, g, i);
-                boolean[] policy = tree.trajectories().get(i).policyMask();
-                for (int t = 0; t < policy.length; t++) {
-                    if (policy[t]) {
-                        sum += returns[g][i][t];
-                        count++;
-                    }
-                }
-            }
-        }
-        double mean = count == 0 ? 0 : sum / count;
-        double sq = 0;
-        for (int g = 0; g < groups; g++) {
-            for (int i = 0; i < returns[g].length; i++) {
-                boolean[] policy = input.groups().get(g).trajectories().get(i).policyMask();
-                for (int t = 0; t < policy.length; t++) {
-                    if (policy[t]) {
-                        sq += (returns[g][i][t] - mean) * (returns[g][i][t] - mean);
-                    }
-                }
-            }
-        }
-        double var = count < 2 ? 0 : sq / (count - 1);
-        double scale = Math.sqrt(Math.max(var, VAR_FLOOR));
-        float[][][] out = new float[groups][][];
-        for (int g = 0; g < groups; g++) {
-            out[g] = new float[returns[g].length][];
-            for (int i = 0; i < returns[g].length; i++) {
-                boolean[] policy = input.groups().get(g).trajectories().get(i).policyMask();
-                out[g][i] = new float[policy.length];
-                for (int t = 0; t < policy.length; t++) {
-                    out[g][i][t] = policy[t] ? (float) ((returns[g][i][t] - mean) / scale) : 0f;
-                }
-            }
-        }
-        return out;
+    public boolean whitensBatch() {
+        return true;
     }
 
-    /** {@code G_t} on policy tokens (0 on tool-result tokens) of trajectory {@code i} of group {@code g}. */
-    private static double[] returnToGo(Trajectory trajectory, AdvantageInput input, int g, int i) {
+    @Override
+    public double[][] groupValues(AdvantageGroup group) {
+        TrajectoryTree tree = group.tree();
+        double[][] returns = new double[tree.size()][];
+        for (int i = 0; i < returns.length; i++) {
+            returns[i] = returnToGo(tree.trajectories().get(i), group, i);
+        }
+        return returns;
+    }
+
+    /** {@code G_t} on policy tokens (0 on tool-result tokens) of trajectory {@code i} of the group. */
+    private static double[] returnToGo(Trajectory trajectory, AdvantageGroup group, int i) {
         boolean[] policy = trajectory.policyMask();
         double[] returns = new double[policy.length];
         double running = 0;
@@ -83,8 +49,8 @@ final class ReinforcePlusPlusEstimator implements AdvantageEstimator {
                 continue;
             }
             double reward = 0;
-            if (input.klCoef() > 0) {
-                reward -= input.klCoef() * (input.oldLogp().get(g)[i][t] - input.refLogp().get(g)[i][t]);
+            if (group.klCoef() > 0) {
+                reward -= group.klCoef() * (group.oldLogp()[i][t] - group.refLogp()[i][t]);
             }
             if (last) {
                 reward += trajectory.reward();

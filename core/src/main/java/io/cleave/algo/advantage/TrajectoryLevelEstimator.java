@@ -1,6 +1,5 @@
 package io.cleave.algo.advantage;
 
-import io.cleave.rollout.tree.TrajectoryTree;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,16 +27,7 @@ final class TrajectoryLevelEstimator implements AdvantageEstimator {
     }
 
     @Override
-    public float[][][] estimate(AdvantageInput input) {
-        float[][][] out = new float[input.groups().size()][][];
-        for (int g = 0; g < out.length; g++) {
-            TrajectoryTree tree = input.groups().get(g);
-            double[] a = advantages.apply(tree.rewards());
-            out[g] = new float[tree.size()][];
-            for (int i = 0; i < tree.size(); i++) {
-                out[g][i] = TokenAdvantages.constant(tree.trajectories().get(i), a[i]);
-            }
-        }
-        return out;
+    public double[][] groupValues(AdvantageGroup group) {
+        return TokenAdvantages.byTrajectory(group.tree(), advantages.apply(group.tree().rewards()));
     }
 }

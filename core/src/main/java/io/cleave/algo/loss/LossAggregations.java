@@ -1,5 +1,6 @@
 package io.cleave.algo.loss;
 
+import io.cleave.registry.Registry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,17 +24,17 @@ import java.util.function.BiFunction;
  */
 public final class LossAggregations {
 
-    private static final Map<String, LossAggregation> MODES = Map.of(
+    private static final Registry<LossAggregation> REGISTRY = new Registry<>("loss aggregation", Map.of(
             "token-mean", new Mode("token-mean", LossAggregations::tokenMean),
             "seq-mean-token-mean", new Mode("seq-mean-token-mean", (m, ids) -> perSequence(m, true)),
             "seq-mean-token-sum", new Mode("seq-mean-token-sum", (m, ids) -> perSequence(m, false)),
-            "macro-action-mean", new Mode("macro-action-mean", LossAggregations::macroActionMean));
+            "macro-action-mean", new Mode("macro-action-mean", LossAggregations::macroActionMean)));
 
     private LossAggregations() {}
 
     /** Registered names, sorted. */
     public static List<String> names() {
-        return MODES.keySet().stream().sorted().toList();
+        return REGISTRY.names();
     }
 
     /**
@@ -42,11 +43,7 @@ public final class LossAggregations {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static LossAggregation get(String name) {
-        LossAggregation mode = name == null ? null : MODES.get(name);
-        if (mode == null) {
-            throw new IllegalArgumentException("unknown loss aggregation '" + name + "'; known: " + names());
-        }
-        return mode;
+        return REGISTRY.get(name);
     }
 
     /** A registered mode: its name and its weight function. */

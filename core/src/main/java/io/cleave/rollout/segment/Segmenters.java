@@ -1,5 +1,6 @@
 package io.cleave.rollout.segment;
 
+import io.cleave.registry.Registry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,18 +10,19 @@ import java.util.function.Function;
  */
 public final class Segmenters {
 
-    private static final Map<String, Function<SegmenterParams, Segmenter>> FACTORIES = Map.of(
-            "token", p -> new TokenSegmenter(),
-            "sequence", p -> new SequenceSegmenter(),
-            "marker", p -> new MarkerSegmenter(p.toolTags()),
-            "paragraph", p -> new ParagraphSegmenter(),
-            "entropy", p -> new EntropySegmenter(p.entropy()));
+    private static final Registry<Function<SegmenterParams, Segmenter>> REGISTRY = new Registry<>("segmenter",
+            Map.of(
+                    "token", p -> new TokenSegmenter(),
+                    "sequence", p -> new SequenceSegmenter(),
+                    "marker", p -> new MarkerSegmenter(p.toolTags()),
+                    "paragraph", p -> new ParagraphSegmenter(),
+                    "entropy", p -> new EntropySegmenter(p.entropy())));
 
     private Segmenters() {}
 
     /** Registered names, sorted. */
     public static List<String> names() {
-        return FACTORIES.keySet().stream().sorted().toList();
+        return REGISTRY.names();
     }
 
     /**
@@ -29,11 +31,7 @@ public final class Segmenters {
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static Segmenter create(String name, SegmenterParams params) {
-        Function<SegmenterParams, Segmenter> factory = name == null ? null : FACTORIES.get(name);
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown segmenter '" + name + "'; known: " + names());
-        }
-        return factory.apply(params);
+        return REGISTRY.get(name).apply(params);
     }
 
     /** The segmenter registered under {@code name} with {@link SegmenterParams#defaults()}. */

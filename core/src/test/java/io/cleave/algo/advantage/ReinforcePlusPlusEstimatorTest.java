@@ -48,6 +48,6 @@ class ReinforcePlusPlusEstimatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new AdvantageInput(List.of(group()), wrong, wrong, 0.1));
         assertEquals(
-                "oldLogp of group 0, trajectory 0 must have 4 values", e.getMessage());
+                "group 0: oldLogp of trajectory 0 must have 4 values", e.getMessage());
     }
 }

@@ -1,10 +1,11 @@
 /**
- * Advantage estimation with Spark SQL over {@link io.cleave.spark.rows.TrajectoryRow} datasets, equal token for
- * token to core's {@link io.cleave.algo.advantage.AdvantageEstimators} of the same name.
+ * Advantage estimation on Spark over {@link io.cleave.spark.rows.TrajectoryRow} datasets with core's estimators
+ * ({@link io.cleave.algo.advantage.AdvantageEstimators}): the same code and the same bits as the single-process
+ * trainer.
  *
- * <p>Nothing is collected to the driver: group reward statistics come from {@code groupBy(iteration, promptId)},
- * node advantages from exploding each trajectory's path into {@code (group, node)} rows and aggregating, and both
- * are joined back to the trajectories, where a higher-order {@code transform} spreads them over the tokens (0 on
- * tool-result tokens). Entry point: {@link io.cleave.spark.advantage.SparkAdvantages#compute}.
+ * <p>Each prompt group meets in one task ({@code groupByKey(iteration, promptId)}), where its shared-prefix tree is
+ * rebuilt and the estimator computes its per-token values; {@code reinforce++}'s whitening over the batch is one
+ * exact aggregate cross-joined back. Nothing is collected to the driver. Entry point:
+ * {@link io.cleave.spark.advantage.SparkAdvantages#compute}.
  */
 package io.cleave.spark.advantage;

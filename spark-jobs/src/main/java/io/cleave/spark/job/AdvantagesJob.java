@@ -2,9 +2,9 @@ package io.cleave.spark.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.cleave.algo.advantage.AdvantageEstimators;
 import io.cleave.algo.advantage.AdvantagesRequest;
 import io.cleave.cli.UserException;
-import io.cleave.spark.advantage.SparkAdvantageEstimators;
 import io.cleave.spark.advantage.SparkAdvantages;
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import io.cleave.spark.rows.TrajectoryRow;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
  * is set.
  */
 @Command(name = "advantages-job", mixinStandardHelpOptions = true,
-        description = "Per-token advantages of an advantages-JSON batch, computed with Spark SQL.")
+        description = "Per-token advantages of an advantages-JSON batch, computed on Spark with core's estimators.")
 public final class AdvantagesJob implements Callable<Integer> {
 
     /** Exit code of user errors. */
@@ -87,7 +87,7 @@ public final class AdvantagesJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = SparkAdvantageEstimators.get(estimator).name();
+        String name = AdvantageEstimators.get(estimator).name();
         AdvantagesRequest request = AdvantagesBatchFile.read(input);
         if (Files.exists(output)) {
             throw new UserException(output + ": output directory already exists");

@@ -2,7 +2,6 @@ package io.cleave.spark.kryo;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
-import io.cleave.spark.advantage.TokenReturns;
 import io.cleave.spark.executor.JobSpec;
 import io.cleave.spark.executor.PartitionGradient;
 import io.cleave.spark.executor.PromptBatch;
@@ -54,9 +53,9 @@ public final class CleaveKryoRegistrator implements KryoRegistrator {
 
     /** Cleave's own classes and the arrays they contain, registered in this order. */
     public static final List<Class<?>> CLEAVE_CLASSES = List.of(
-            TrajectoryRow.class, TrajectoryRow[].class, TokenReturns.class, TokenReturns[].class,
-            int[].class, int[][].class, long[].class, float[].class, float[][].class, double[].class,
-            double[][].class, boolean[].class, byte[].class, byte[][].class, String[].class);
+            TrajectoryRow.class, TrajectoryRow[].class, int[].class, int[][].class, long[].class, float[].class,
+            float[][].class, double[].class, double[][].class, boolean[].class, byte[].class, byte[][].class,
+            String[].class);
 
     /** Creates the registrator (Spark instantiates it by name on the driver and on every executor). */
     public CleaveKryoRegistrator() {

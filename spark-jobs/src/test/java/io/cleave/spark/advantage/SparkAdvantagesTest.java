@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cleave.algo.advantage.AdvantageEstimators;
 import io.cleave.algo.advantage.AdvantagesJson;
 import io.cleave.spark.rows.TrajectoryRow;
 import io.cleave.spark.rows.TrajectoryRows;
@@ -14,9 +13,10 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed values of the documented example, group statistics, and the entry point's errors. */
+/** Hand-computed values of the documented example, the result's schema, and the entry point's errors. */
 class SparkAdvantagesTest {
 
     /** docs/advantages-json.md's example: rewards 1, 0, 0; sample 1 branches from sample 0 after the tool result. */
@@ -60,42 +60,35 @@ class SparkAdvantagesTest {
     }
 
     @Test
-    void gpgBranchAndRlooOfTheDocumentedExample() {
-        double s = Math.sqrt(1.0 / 3) + 1e-6;
-        float root = (float) ((0.5 - 1.0 / 3) / s);     // node 0: leaves 0, 1 against the group
-        float win = (float) ((1 - 0.5) / s);            // node 1: leaf 0 against node 0
-        float lose = (float) ((0 - 0.5) / s);           // node 2: leaf 1 against node 0
-        float alone = (float) ((0 - 1.0 / 3) / s);      // node 3: leaf 2 against the group
-        Dataset<Row> branch = SparkAdvantages.compute(example(), "gpg-branch");
-        assertArrayEquals(new float[] {root, root, root, 0, win, win}, advantages(branch, "q1", 0), 1e-6f);
-        assertArrayEquals(new float[] {root, root, root, 0, lose, lose}, advantages(branch, "q1", 1), 1e-6f);
-        assertArrayEquals(new float[] {alone, alone, alone, alone, alone, alone, alone},
-                advantages(branch, "q1", 2), 1e-6f);
-        Dataset<Row> rloo = SparkAdvantages.compute(example(), "rloo");
-        assertArrayEquals(new float[] {1, 1, 1, 0, 1, 1}, advantages(rloo, "q1", 0), 1e-6f);   // 1 - (0 + 0) / 2
-        assertArrayEquals(new float[] {-0.5f, -0.5f, -0.5f, 0, -0.5f, -0.5f}, advantages(rloo, "q1", 1), 1e-6f);
-        assertArrayEquals(new float[] {0, 0}, advantages(rloo, "alone", 0), 0f);
+    void reinforcePlusPlusWhitensOverTheWholeBatch() {
+        // No KL: every policy token's return is its trajectory's reward. Policy tokens: 5 with 1 (sample 0), 5 with
+        // 0 (sample 1), 7 with 0 (sample 2), 2 with 5 (group "alone"): 19 tokens, sum 15, sum of squares 55.
+        double mean = 15.0 / 19;
+        double std = Math.sqrt((55 - 15.0 * 15 / 19) / 18);
+        Dataset<Row> scored = SparkAdvantages.compute(example(), "reinforce++");
+        float one = (float) ((1 - mean) / std);
+        assertArrayEquals(new float[] {one, one, one, 0, one, one}, advantages(scored, "q1", 0), 1e-6f);
+        float five = (float) ((5 - mean) / std);
+        assertArrayEquals(new float[] {five, five}, advantages(scored, "alone", 0), 1e-6f);
     }
 
     @Test
-    void groupStatisticsPerPrompt() {
-        List<Row> stats = GroupRewardStats.of(example().toDF()).orderBy(TrajectoryRow.PROMPT_ID).collectAsList();
-        assertEquals(2, stats.size());
-        Row alone = stats.get(0);
-        assertEquals(7, alone.getInt(alone.fieldIndex(TrajectoryRow.ITERATION)));
-        assertEquals(5.0, alone.getDouble(alone.fieldIndex(GroupRewardStats.MEAN)), 0);
-        assertEquals(0.0, alone.getDouble(alone.fieldIndex(GroupRewardStats.STD)), 0, "std of one value is 0");
-        assertEquals(1L, alone.getLong(alone.fieldIndex(GroupRewardStats.COUNT)));
-        Row q1 = stats.get(1);
-        assertEquals(1.0 / 3, q1.getDouble(q1.fieldIndex(GroupRewardStats.MEAN)), 1e-15);
-        assertEquals(Math.sqrt(1.0 / 3), q1.getDouble(q1.fieldIndex(GroupRewardStats.STD)), 1e-15, "unbiased");
-        assertEquals(3L, q1.getLong(q1.fieldIndex(GroupRewardStats.COUNT)));
-        assertEquals(1.0, q1.getDouble(q1.fieldIndex(GroupRewardStats.SUM)), 0);
+    void resultKeepsTheTrajectoryColumnsAndAddsFloatAdvantages() {
+        Dataset<Row> scored = SparkAdvantages.compute(example().toDF().select(TrajectoryRow.REWARD,
+                TrajectoryRow.PROMPT_ID, TrajectoryRow.ITERATION, TrajectoryRow.SAMPLE_INDEX, TrajectoryRow.TOKENS,
+                TrajectoryRow.POLICY_MASK, TrajectoryRow.TOKEN_TEXT, TrajectoryRow.ENTROPY, TrajectoryRow.TOKEN_NODE,
+                TrajectoryRow.PATH, TrajectoryRow.NODE_PARENTS, TrajectoryRow.PARENT_SAMPLE, TrajectoryRow.BRANCH_POS,
+                TrajectoryRow.OLD_LOGP, TrajectoryRow.REF_LOGP), "grpo");
+        assertEquals(List.of(TrajectoryRow.REWARD, TrajectoryRow.PROMPT_ID, TrajectoryRow.ITERATION),
+                List.of(scored.columns()).subList(0, 3), "input order kept");
+        assertEquals(16, scored.columns().length);
+        assertEquals(DataTypes.FloatType, ((org.apache.spark.sql.types.ArrayType) scored.schema()
+                .apply(SparkAdvantages.ADVANTAGES).dataType()).elementType());
+        assertEquals(4, scored.count());
     }
 
     @Test
-    void registryMatchesCoreAndRejectsUnknownNames() {
-        assertEquals(AdvantageEstimators.names(), SparkAdvantageEstimators.names());
+    void unknownNamesAndBadKlCoefficientsAreRefusedBeforeAnyJob() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SparkAdvantages.compute(example(), "ppo"));
         assertTrue(e.getMessage().contains("'ppo'") && e.getMessage().contains("gpg-prefix"), e.getMessage());
@@ -109,6 +102,6 @@ class SparkAdvantagesTest {
         Exception e = assertThrows(Exception.class,
                 () -> SparkAdvantages.compute(example(), "reinforce++", 0.1).collectAsList());
         String message = String.valueOf(e.getMessage()) + " " + e.getCause();
-        assertTrue(message.contains("trajectory 7/q1/") && message.contains("needs oldLogp and refLogp"), message);
+        assertTrue(message.contains("trajectory 7/") && message.contains("needs oldLogp and refLogp"), message);
     }
 }

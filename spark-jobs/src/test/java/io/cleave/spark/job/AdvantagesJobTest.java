@@ -101,7 +101,7 @@ class AdvantagesJobTest {
             for (int t = 0; t < actual.length; t++) {
                 actual[t] = values.get(t).getAsFloat();
             }
-            assertArrayEquals(expected[keys[k][0]][keys[k][1]], actual, 1e-6f, lines.get(k));
+            assertArrayEquals(expected[keys[k][0]][keys[k][1]], actual, lines.get(k));
         }
     }
 

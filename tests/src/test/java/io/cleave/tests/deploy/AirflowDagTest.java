@@ -10,6 +10,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cleave.cli.CleaveCli;
 import io.cleave.cli.SparkTrainMain;
+import io.cleave.tests.harness.ExternalCommand;
+import io.cleave.tests.harness.Repository;
 import io.cleave.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cleave.cli.CleaveCli;
 import io.cleave.cli.DemoSettings;
+import io.cleave.tests.harness.Repository;
 import io.cleave.train.config.TrainConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.cleave.tests.deploy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleave.tests.harness.Repository;
 import io.cleave.train.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package io.cleave.tests.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cleave.tests.harness.ExternalCommand;
+import io.cleave.tests.harness.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.tests.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
- * A JVM started by the harness: the same {@code java} as the tests, Spark's {@code --add-opens} flags, the given
+ * A JVM started by the harness: the same {@code java} as the tests, Spark's module options (what Spark's own scripts
+ * give its daemons) and Cleave's JVM flags ({@link JvmFlags}, what {@code ./cleave} gives the CLI), the given
  * classpath, environment and main class, stdout and stderr captured in one log file. {@link #close()} stops it and
  * every process it started (SIGTERM, then SIGKILL after 10 s).
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -34,16 +35,17 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [module flags] [jvmOptions] -cp classpath mainClass args}.
+     * Starts {@code java [Spark's module options] @cluster-conf/jvm-flags [jvmOptions] -cp classpath mainClass args}.
      *
      * @param name a name for messages
      * @param log  file that receives stdout and stderr
      */
-    static JavaProcess start(String name, Path log, String classpath, List<String> jvmOptions, String mainClass,
+    public static JavaProcess start(String name, Path log, String classpath, List<String> jvmOptions, String mainClass,
                              List<String> args, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        command.add(JvmFlags.argumentFile());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
@@ -61,7 +63,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** A port that was free on 127.0.0.1 a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -70,7 +72,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** The log written so far. */
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -79,12 +81,12 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** The log file. */
-    Path logFile() {
+    public Path logFile() {
         return log;
     }
 
     /** Waits until the log contains {@code needle}; fails with the log's tail if the process exits or time runs out. */
-    void awaitLog(String needle, Duration timeout) {
+    public void awaitLog(String needle, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!log().contains(needle)) {
             if (!process.isAlive()) {
@@ -100,7 +102,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Waits for the process to exit and returns its exit code; on timeout stops it and fails. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
@@ -115,14 +117,14 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** The last lines of the log, for failure messages. */
-    String tail() {
+    public String tail() {
         List<String> lines = log().lines().toList();
         return "last lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30),
                 lines.size()));
     }
 
     /** Kills the process at once (SIGKILL), as a crash or an OOM killer would, and waits for it to be gone. */
-    void kill() {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -133,7 +135,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Whether the process is still running. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.spark.home;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A SPARK_HOME for real executor and daemon JVMs built from Maven's jars: a folder with an empty {@code RELEASE}
- * file and {@code jars/} holding symbolic links to every third-party runtime jar of the test classpath.
+ * A SPARK_HOME for real executor and daemon JVMs built from a JVM's own jars rather than a Spark distribution: a
+ * folder with an empty {@code RELEASE} file and {@code jars/} holding symbolic links to every third-party runtime
+ * jar. Spark's {@code local-cluster} master (the integration tests, {@code cleave bench scaling}) launches its
+ * executors from it; standalone daemons and {@code spark-submit} run with its {@link #classpath()}.
  *
- * <p>{@code local-cluster} reads SPARK_HOME from the test JVM's environment, which tests/pom.xml sets for failsafe
- * (with {@code SPARK_SCALA_VERSION=2.13} and {@code SPARK_LOCAL_IP=127.0.0.1}); {@link #fromEnvironment()}
- * prepares that folder. Processes started by the harness get {@link #environment()}.
+ * <pre>
+ *   SparkHome home = SparkHome.fromEnvironment(ClasspathJars.of(System.getProperty("java.class.path")).thirdParty());
+ * </pre>
  *
  * @param dir the SPARK_HOME folder
  */
@@ -25,14 +27,19 @@ public record SparkHome(Path dir) {
     /** Scala binary version of the Spark jars. */
     public static final String SCALA_VERSION = "2.13";
 
-    /** The SPARK_HOME named by the environment, prepared from the test classpath. */
-    public static SparkHome fromEnvironment() {
+    /**
+     * The SPARK_HOME named by the environment (which {@code local-cluster} also reads), prepared with {@code jars}.
+     *
+     * @throws IllegalStateException when SPARK_HOME is not set
+     */
+    public static SparkHome fromEnvironment(List<Path> jars) {
         String home = System.getenv("SPARK_HOME");
         if (home == null || home.isBlank()) {
-            throw new IllegalStateException("SPARK_HOME is not set: run the integration tests through Maven "
-                    + "(tests/pom.xml sets SPARK_HOME, SPARK_SCALA_VERSION and SPARK_LOCAL_IP for failsafe)");
+            throw new IllegalStateException("SPARK_HOME is not set: local-cluster needs it (the ./cleave launcher "
+                    + "sets it for benchmarks, tests/pom.xml for the integration tests, with SPARK_SCALA_VERSION="
+                    + SCALA_VERSION + " and SPARK_LOCAL_IP=127.0.0.1)");
         }
-        return prepare(Path.of(home), TestClasspath.runtimeJars());
+        return prepare(Path.of(home), jars);
     }
 
     /** Creates (or refreshes) {@code dir} with an empty RELEASE file and links to {@code jars} in {@code jars/}. */
@@ -70,7 +77,7 @@ public record SparkHome(Path dir) {
         return jars().resolve("*").toString();
     }
 
-    /** Environment of the JVMs the harness starts: SPARK_HOME, SPARK_SCALA_VERSION, SPARK_LOCAL_IP. */
+    /** Environment of JVMs started from this home: SPARK_HOME, SPARK_SCALA_VERSION, SPARK_LOCAL_IP. */
     public Map<String, String> environment() {
         return Map.of("SPARK_HOME", dir.toString(), "SPARK_SCALA_VERSION", SCALA_VERSION,
                 "SPARK_LOCAL_IP", "127.0.0.1");

@@ -1,4 +1,4 @@
-package io.cleave.tests.deploy;
+package io.cleave.tests.harness;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.tests.harness;
 
 import io.cleave.spark.kryo.CleaveKryoRegistrator;
 import java.nio.file.Path;
@@ -10,8 +10,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark session on {@code local-cluster[executors, cores, memoryMb]}: the driver in the test JVM, a master and
- * workers in-process, and real executor JVMs launched from {@link SparkHome#fromEnvironment()}. Cleave's jars and
- * the IT classes reach executors as jars ({@link ApplicationJars#forIntegrationTests}); Kryo is on with
+ * workers in-process, and real executor JVMs launched from {@link TestClasspath#sparkHome()} with Cleave's JVM
+ * flags ({@link JvmFlags}, as {@code cleave bench scaling} starts them). Cleave's jars and the IT classes reach
+ * executors as jars ({@link ApplicationJars#forIntegrationTests}); Kryo is on with
  * {@code registrationRequired}; the UI is off; shuffles use 2 partitions. {@link #start} returns once every executor
  * has registered; {@link #close()} stops the session and with it the executor JVMs.
  *
@@ -37,7 +38,7 @@ public final class LocalCluster implements AutoCloseable {
      * @param conf further settings, applied last
      */
     public static LocalCluster start(int executors, int cores, int memoryMb, Map<String, String> conf) {
-        SparkHome.fromEnvironment();
+        TestClasspath.sparkHome();
         Path jarsDir = ApplicationJars.basedir().resolve("target").resolve("it-jars");
         SparkConf sparkConf = CleaveKryoRegistrator.configure(new SparkConf(), true)
                 .setMaster("local-cluster[" + executors + "," + cores + "," + memoryMb + "]")
@@ -45,6 +46,7 @@ public final class LocalCluster implements AutoCloseable {
                 .set("spark.jars", ApplicationJars.forIntegrationTests(jarsDir).stream().map(Path::toString)
                         .collect(Collectors.joining(",")))
                 .set("spark.executor.memory", memoryMb + "m")
+                .set("spark.executor.extraJavaOptions", JvmFlags.argumentFile())
                 .set("spark.ui.enabled", "false")
                 .set("spark.sql.shuffle.partitions", "2");
         conf.forEach(sparkConf::set);

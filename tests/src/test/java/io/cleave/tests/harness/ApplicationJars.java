@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.tests.harness;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
-package io.cleave.tests;
+package io.cleave.tests.harness;
 
+import io.cleave.spark.home.SparkHome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

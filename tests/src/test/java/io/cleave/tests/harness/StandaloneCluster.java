@@ -1,5 +1,6 @@
-package io.cleave.tests;
+package io.cleave.tests.harness;
 
+import io.cleave.spark.home.SparkHome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * {@code workDir/work}. {@link #close()} stops the worker (and its executors), then the master.
  *
  * <pre>
- *   try (StandaloneCluster cluster = StandaloneCluster.start(SparkHome.fromEnvironment(), dir, 1, 1024)) {
+ *   try (StandaloneCluster cluster = StandaloneCluster.start(TestClasspath.sparkHome(), dir, 1, 1024)) {
  *       SparkSubmit.Result r = SparkSubmit.run(home, dir, cluster.masterUrl(), ...);
  *   }
  * </pre>

@@ -1,4 +1,4 @@
-package io.cleave.tests.deploy;
+package io.cleave.tests.harness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

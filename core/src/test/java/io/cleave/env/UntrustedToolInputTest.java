@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.cleave.tests;
+package io.cleave.model.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import io.cleave.model.ModelConfig;
 import io.cleave.model.ParameterShapes;
-import io.cleave.model.io.ModelDirectory;
-import io.cleave.model.io.ModelLoadException;
 import io.cleave.tokenizer.CharTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
