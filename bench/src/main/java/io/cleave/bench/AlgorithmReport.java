@@ -33,11 +33,10 @@ record AlgorithmReport(String header, AlgorithmPlan plan, List<AlgorithmVariant>
         StringBuilder out = new StringBuilder(header);
         out.append(String.format(Locale.ROOT, "%nMode `%s`: `%s` model warm-started by SFT (cached) on each suite; "
                 + "%d RL iterations per run from that checkpoint, %d seeds, greedy held-out accuracy on the same %d "
-                + "test tasks every %d iterations; single-process training loop (`TrainingLoop` with "
-                + "`LocalRollouts`); lr %s, %d optimizer steps per iteration; up to %d new tokens; 8 leaves per prompt "
-                + "for every variant.%n%n", plan.mode(),
-                plan.preset(), plan.iterations(), plan.seeds(), plan.evalSize(), plan.evalEvery(), plan.lr(),
-                plan.minibatches(), plan.maxNewTokens()));
+                + "test tasks every %d iterations; single-process `TrainingLoop` (`LocalRollouts`); lr %s, %d "
+                + "optimizer steps per iteration; up to %d new tokens; 8 leaves per prompt for every variant.%n%n",
+                plan.mode(), plan.preset(), plan.iterations(), plan.seeds(), plan.evalSize(), plan.evalEvery(),
+                plan.lr(), plan.minibatches(), plan.maxNewTokens()));
         plan.setups().forEach(s -> out.append("- ").append(s.describe(plan.sftBatch())).append('\n'));
         out.append('\n');
         out.append("Rollout budget: GRPO's tokens per iteration at ").append(plan.basePrompts())
